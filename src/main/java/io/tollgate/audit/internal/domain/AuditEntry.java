@@ -1,0 +1,12 @@
+package io.tollgate.audit.internal.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One recorded event: which event ({@code eventId}, {@code eventType}), from which context ({@code source}),
+ * about what ({@code subject}, {@code orgId}), when it happened, and its data as published.
+ */
+public record AuditEntry(UUID id, String eventId, String eventType, String source, String subject, UUID orgId,
+        Instant occurredAt, String data) {
+}

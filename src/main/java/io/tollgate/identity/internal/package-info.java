@@ -1,0 +1,2 @@
+/** Identity's implementation: {@code domain} (rules, no framework), {@code application}, {@code persistence}, {@code rest}, {@code messaging}. */
+package io.tollgate.identity.internal;

@@ -1,0 +1,37 @@
+package io.tollgate.platform.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.tollgate.platform.Ids;
+import io.tollgate.platform.events.IntegrationEvent;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Writes an event into the calling context's {@code outbox} table, inside the caller's transaction, so that
+ * the event exists if and only if the change it describes was committed. {@link OutboxRelay} publishes it.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final ObjectMapper json;
+
+    public Outbox(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public Uni<Void> append(SqlClient transaction, IntegrationEvent event) {
+        String data;
+        try {
+            data = json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("Event is not serialisable: " + event, e));
+        }
+        return transaction
+                .preparedQuery("INSERT INTO outbox (id, routing_key, subject, org_id, data) VALUES ($1, $2, $3, $4, $5::jsonb)")
+                .execute(Tuple.of(Ids.newId(), event.eventType(), event.subject(), event.orgId(), data))
+                .replaceWithVoid();
+    }
+}
