@@ -1,6 +1,6 @@
 package io.tollgate.platform.error;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -35,6 +35,9 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return malformedJson(unreadable, request); // the JSON reader wraps syntax errors in a plain 400
+        }
         ErrorKind kind = ErrorKind.forStatus(e.getResponse().getStatus());
         String detail = switch (kind) {
             case UNSUPPORTED_MEDIA_TYPE -> "Send the body as application/json";
@@ -46,7 +49,7 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response malformedJson(JsonParseException e, HttpServerRequest request) {
+    public Response malformedJson(JsonProcessingException e, HttpServerRequest request) {
         // The location helps the caller; the parser's message would echo their content, so it stays out.
         var location = e.getLocation();
         String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();

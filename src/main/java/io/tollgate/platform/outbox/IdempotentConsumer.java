@@ -1,7 +1,6 @@
 package io.tollgate.platform.outbox;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.rw.CloudEventRWException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
@@ -39,7 +38,7 @@ public class IdempotentConsumer {
         CloudEvent event;
         try {
             event = CloudEvents.deserialize(bytes(message.getPayload()));
-        } catch (CloudEventRWException | IllegalArgumentException e) {
+        } catch (RuntimeException e) { // whatever the SDK throws for a body that is not a CloudEvent
             LOG.warnf("%s: dead-lettering a message that is not a CloudEvent: %s", consumer, e.getMessage());
             count(consumer, "poison");
             return Uni.createFrom().completionStage(message.nack(e, Metadata.of(new RabbitMQRejectMetadata(false))));

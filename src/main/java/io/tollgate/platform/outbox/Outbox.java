@@ -30,7 +30,7 @@ public class Outbox {
             return Uni.createFrom().failure(new IllegalArgumentException("Event is not serialisable: " + event, e));
         }
         return transaction
-                .preparedQuery("INSERT INTO outbox (id, routing_key, subject, org_id, data) VALUES ($1, $2, $3, $4, $5::jsonb)")
+                .preparedQuery("INSERT INTO outbox (id, routing_key, subject, org_id, data) VALUES ($1, $2, $3, $4, CAST($5::text AS jsonb))")
                 .execute(Tuple.of(Ids.newId(), event.eventType(), event.subject(), event.orgId(), data))
                 .replaceWithVoid();
     }

@@ -14,7 +14,7 @@ public class AuditEntryRepository {
     public Uni<Void> append(SqlClient tx, AuditEntry entry) {
         return tx.preparedQuery("""
                 INSERT INTO audit_entries (id, event_id, event_type, source, subject, org_id, occurred_at, data)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)""")
+                VALUES ($1, $2, $3, $4, $5, $6, $7, CAST($8::text AS jsonb))""")
                 .execute(Tuple.from(new Object[] { entry.id(), entry.eventId(), entry.eventType(), entry.source(),
                         entry.subject(), entry.orgId(), entry.occurredAt().atOffset(ZoneOffset.UTC), entry.data() }))
                 .replaceWithVoid();
