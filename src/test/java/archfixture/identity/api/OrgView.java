@@ -1,0 +1,4 @@
+package archfixture.identity.api;
+
+public record OrgView(String id, archfixture.keys.KeyView key) {
+}

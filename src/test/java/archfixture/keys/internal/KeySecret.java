@@ -1,0 +1,4 @@
+package archfixture.keys.internal;
+
+public record KeySecret(String hash) {
+}
