@@ -1,6 +1,6 @@
 /**
  * Shared kernel: identifiers, problem details and the OpenAI error envelope, the CloudEvents envelope, the
- * transactional outbox relay and the idempotent-consumer inbox, request ids, permission primitives and the
+ * transactional outbox relay and the idempotent-consumer inbox, request ids and cursor pagination, and the
  * build-time role switches. A leaf: it depends on no bounded context (checked by {@code ArchitectureTest}).
  */
 package io.tollgate.platform;

@@ -24,6 +24,9 @@ import org.testcontainers.utility.MountableFile;
 @QuarkusTestResource(value = TestServices.class, restrictToAnnotatedClass = false)
 public class TestServices implements QuarkusTestResourceLifecycleManager {
 
+    /** The context roles' password inside a throw-away container. */
+    private static final String CONTEXT_DB_PASSWORD = "tollgate-container";
+
     private static Containers containers;
 
     @Override
@@ -72,6 +75,7 @@ public class TestServices implements QuarkusTestResourceLifecycleManager {
         static Containers start() {
             PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:16")
                     .withUsername("postgres").withPassword("postgres")
+                    .withEnv("TOLLGATE_DB_PASSWORD", CONTEXT_DB_PASSWORD)
                     .withCopyFileToContainer(MountableFile.forHostPath("scripts/db-init", 0755), "/tmp/db-init");
             GenericContainer<?> redis = new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
             RabbitMQContainer rabbit = new RabbitMQContainer("rabbitmq:3.13-alpine");
@@ -91,6 +95,7 @@ public class TestServices implements QuarkusTestResourceLifecycleManager {
 
         Map<String, String> config() {
             return Map.of(
+                    "tollgate.db.password", CONTEXT_DB_PASSWORD,
                     "tollgate.db.host", postgres.getHost(),
                     "tollgate.db.port", String.valueOf(postgres.getMappedPort(5432)),
                     "tollgate.redis.host", redis.getHost(),
