@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.tollgate.platform.security.GrantsAugmentor;
 import io.tollgate.platform.Ids;
 import io.tollgate.platform.events.CloudEvents;
 import io.tollgate.platform.events.EventPublisher;
@@ -39,7 +40,7 @@ class EventRoundTripTest {
     EventPublisher publisher;
 
     @Test
-    @TestSecurity(user = "root", permissions = "orgs:create")
+    @TestSecurity(user = "root", roles = "superadmin", augmentors = GrantsAugmentor.class)
     void orgCreatedInIdentityIsRecordedByAudit() {
         String slug = Unique.slug("evented");
         String orgId = given().contentType("application/json").body("{\"slug\":\"" + slug + "\",\"name\":\"Evented\"}")

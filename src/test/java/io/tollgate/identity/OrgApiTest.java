@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.tollgate.platform.security.GrantsAugmentor;
 import io.tollgate.testing.Unique;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class OrgApiTest {
 
     @Test
-    @TestSecurity(user = "root", permissions = { "orgs:create", "orgs:read" })
+    @TestSecurity(user = "root", roles = "superadmin", augmentors = GrantsAugmentor.class)
     void createdOrgCanBeReadBack() {
         String slug = Unique.slug("acme");
         String id = given().contentType("application/json").body("{\"slug\":\"" + slug + "\",\"name\":\"  Acme  \"}")
@@ -31,7 +32,7 @@ class OrgApiTest {
     }
 
     @Test
-    @TestSecurity(user = "root", permissions = "orgs:create")
+    @TestSecurity(user = "root", roles = "superadmin", augmentors = GrantsAugmentor.class)
     void duplicateSlugIsAConflict() {
         String body = "{\"slug\":\"" + Unique.slug("twice") + "\",\"name\":\"Twice\"}";
         given().contentType("application/json").body(body).post("/admin/v1/orgs").then().statusCode(201);
@@ -41,7 +42,7 @@ class OrgApiTest {
     }
 
     @Test
-    @TestSecurity(user = "root", permissions = "orgs:create")
+    @TestSecurity(user = "root", roles = "superadmin", augmentors = GrantsAugmentor.class)
     void invalidFieldsAreAllListed() {
         given().contentType("application/json").body("{\"slug\":\"Not A Slug\",\"name\":\"\"}")
                 .when().post("/admin/v1/orgs")
@@ -53,7 +54,7 @@ class OrgApiTest {
     }
 
     @Test
-    @TestSecurity(user = "root", permissions = "orgs:create")
+    @TestSecurity(user = "root", roles = "superadmin", augmentors = GrantsAugmentor.class)
     void unknownAndReadOnlyFieldsAreRejected() {
         given().contentType("application/json").body("{\"slug\":\"ok-slug\",\"name\":\"Ok\",\"id\":\"x\"}")
                 .when().post("/admin/v1/orgs")
@@ -61,7 +62,7 @@ class OrgApiTest {
     }
 
     @Test
-    @TestSecurity(user = "root", permissions = "orgs:create")
+    @TestSecurity(user = "root", roles = "superadmin", augmentors = GrantsAugmentor.class)
     void malformedJsonIsABadRequestWithoutEchoingTheBody() {
         given().contentType("application/json").body("{\"slug\": \"secret-content")
                 .when().post("/admin/v1/orgs")
@@ -71,7 +72,7 @@ class OrgApiTest {
     }
 
     @Test
-    @TestSecurity(user = "root", permissions = "orgs:create")
+    @TestSecurity(user = "root", roles = "superadmin", augmentors = GrantsAugmentor.class)
     void wrongTypesAndNonObjectBodiesAreBadRequests() {
         given().contentType("application/json").body("{\"slug\":[1],\"name\":\"x\"}").post("/admin/v1/orgs")
                 .then().statusCode(400).body("errors", hasKey("slug"));
@@ -80,14 +81,14 @@ class OrgApiTest {
     }
 
     @Test
-    @TestSecurity(user = "root", permissions = "orgs:create")
+    @TestSecurity(user = "root", roles = "superadmin", augmentors = GrantsAugmentor.class)
     void nonJsonBodyIsUnsupported() {
         given().contentType("text/plain").body("slug=x").post("/admin/v1/orgs")
                 .then().statusCode(415).contentType("application/problem+json");
     }
 
     @Test
-    @TestSecurity(user = "someone", permissions = "orgs:read")
+    @TestSecurity(user = "someone", roles = "viewer@0190a0b4-0000-7000-8000-000000000000", augmentors = GrantsAugmentor.class)
     void missingPermissionIsForbidden() {
         given().contentType("application/json").body("{\"slug\":\"nope-nope\",\"name\":\"No\"}")
                 .post("/admin/v1/orgs")
@@ -101,7 +102,14 @@ class OrgApiTest {
     }
 
     @Test
-    @TestSecurity(user = "root", permissions = "orgs:read")
+    @TestSecurity(user = "stranger", roles = "owner@0190a0b4-0000-7000-8000-000000000001", augmentors = GrantsAugmentor.class)
+    void anotherOrganisationIsNotFoundNotForbidden() {
+        given().get("/admin/v1/orgs/0190a0b4-0000-7000-8000-000000000000").then().statusCode(404)
+                .body("type", equalTo("https://tollgate.io/problems/not-found"));
+    }
+
+    @Test
+    @TestSecurity(user = "root", roles = "superadmin", augmentors = GrantsAugmentor.class)
     void unknownOrMalformedOrgIdIsNotFound() {
         given().get("/admin/v1/orgs/0190a0b4-0000-7000-8000-000000000000").then().statusCode(404)
                 .body("type", equalTo("https://tollgate.io/problems/not-found"));
@@ -109,7 +117,7 @@ class OrgApiTest {
     }
 
     @Test
-    @TestSecurity(user = "root", permissions = { "orgs:create", "orgs:list" })
+    @TestSecurity(user = "root", roles = "superadmin", augmentors = GrantsAugmentor.class)
     void listIsCursorPaginated() {
         for (int i = 0; i < 3; i++) {
             given().contentType("application/json").body("{\"slug\":\"" + Unique.slug("page") + "\",\"name\":\"P\"}")

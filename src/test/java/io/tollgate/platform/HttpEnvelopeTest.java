@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.tollgate.platform.security.GrantsAugmentor;
 import org.junit.jupiter.api.Test;
 
 /** Failures the framework and Vert.x produce answer in the caller's envelope, never as bare or HTML errors. */
@@ -41,7 +42,7 @@ class HttpEnvelopeTest {
     }
 
     @Test
-    @TestSecurity(user = "root", permissions = "orgs:create")
+    @TestSecurity(user = "root", roles = "superadmin", augmentors = GrantsAugmentor.class)
     void oversizedChunkedBodyIs413Too() {
         given().contentType("application/json").body(new java.io.ByteArrayInputStream(OVERSIZED))
                 .post("/admin/v1/orgs").then().statusCode(413);

@@ -7,6 +7,8 @@ import io.tollgate.identity.internal.application.OrgService;
 import io.tollgate.identity.internal.domain.NewOrg;
 import io.tollgate.identity.internal.domain.Org;
 import io.tollgate.platform.roles.Roles;
+import io.tollgate.platform.security.OrgPermission;
+import io.tollgate.platform.security.Permissions;
 import io.tollgate.platform.web.Cursors;
 import io.tollgate.platform.web.Page;
 import jakarta.ws.rs.Consumes;
@@ -48,7 +50,7 @@ public class OrgResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @PermissionsAllowed("orgs:create")
+    @PermissionsAllowed(Permissions.ORGS_CREATE)
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid request")
     @APIResponse(responseCode = "401", description = "Not authenticated")
@@ -63,7 +65,7 @@ public class OrgResource {
     }
 
     @GET
-    @PermissionsAllowed("orgs:list")
+    @PermissionsAllowed(Permissions.ORGS_LIST)
     @APIResponse(responseCode = "200", description = "A page of organisations")
     @APIResponse(responseCode = "400", description = "Invalid cursor or limit")
     @APIResponse(responseCode = "401", description = "Not authenticated")
@@ -76,7 +78,7 @@ public class OrgResource {
 
     @GET
     @Path("/{orgId}")
-    @PermissionsAllowed("orgs:read")
+    @PermissionsAllowed(value = Permissions.ORGS_READ, permission = OrgPermission.class, params = "orgId")
     @APIResponse(responseCode = "200", description = "The organisation")
     @APIResponse(responseCode = "401", description = "Not authenticated")
     @APIResponse(responseCode = "403", description = "Not permitted")
