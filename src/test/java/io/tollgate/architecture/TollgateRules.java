@@ -14,6 +14,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DELETE;
@@ -39,6 +40,8 @@ final class TollgateRules {
     private static final List<Class<? extends Annotation>> HTTP_METHODS = List.of(GET.class, POST.class, PUT.class,
             PATCH.class, DELETE.class, HEAD.class, OPTIONS.class);
     private static final String ROLE_PROPERTY_PREFIX = "tollgate.role.";
+    private static final List<Class<? extends Annotation>> ACCESS_ANNOTATIONS = List.of(PermissionsAllowed.class,
+            PermitAll.class, Authenticated.class);
 
     private final String root;
 
@@ -94,19 +97,21 @@ final class TollgateRules {
                 .allowEmptyShould(true);
     }
 
-    /** Every management endpoint states who may call it: a permission, or an explicit {@code @PermitAll}. */
+    /**
+     * Every management endpoint states who may call it: a permission, an explicit {@code @PermitAll}, or
+     * {@code @Authenticated} for endpoints that decide per object from the caller's grants (e.g. lists filtered
+     * to the caller's organisations).
+     */
     ArchRule endpointsDeclareAccess() {
         return methods().that().areDeclaredInClassesThat().resideInAPackage(root + "..")
                 .and(com.tngtech.archunit.base.DescribedPredicate.describe("are HTTP resource methods outside /v1",
                         (JavaMethod method) -> HTTP_METHODS.stream().anyMatch(method::isAnnotatedWith)
                                 && !servesV1(method.getOwner())))
-                .should(new ArchCondition<>("carry @PermissionsAllowed or @PermitAll (on the method or its class)") {
+                .should(new ArchCondition<>("carry @PermissionsAllowed, @PermitAll or @Authenticated (on the method or its class)") {
                     @Override
                     public void check(JavaMethod method, ConditionEvents events) {
-                        boolean declared = method.isAnnotatedWith(PermissionsAllowed.class)
-                                || method.isAnnotatedWith(PermitAll.class)
-                                || method.getOwner().isAnnotatedWith(PermissionsAllowed.class)
-                                || method.getOwner().isAnnotatedWith(PermitAll.class);
+                        boolean declared = ACCESS_ANNOTATIONS.stream().anyMatch(
+                                annotation -> method.isAnnotatedWith(annotation) || method.getOwner().isAnnotatedWith(annotation));
                         if (!declared) {
                             events.add(SimpleConditionEvent.violated(method, method.getFullName() + " declares no access rule"));
                         }

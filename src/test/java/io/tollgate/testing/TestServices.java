@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -38,16 +39,18 @@ public class TestServices implements QuarkusTestResourceLifecycleManager {
             case "auto" -> dockerAnswers();
             default -> throw new IllegalStateException("TOLLGATE_TEST_SERVICES must be local, containers or auto, not " + mode);
         };
+        Map<String, String> config = new HashMap<>(TestKeys.config());
         if (!useContainers) {
             requireLocal("PostgreSQL", 5432);
             requireLocal("Redis", 6379);
             requireLocal("RabbitMQ", 5672);
-            return Map.of();
+            return config;
         }
         if (containers == null) {
             containers = Containers.start();
         }
-        return containers.config();
+        config.putAll(containers.config());
+        return config;
     }
 
     @Override

@@ -30,7 +30,10 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response tollgate(TollgateException e, HttpServerRequest request) {
-        return respond(request, ErrorEnvelope.render(request.path(), requestId(request), e));
+        Response.ResponseBuilder response = Response.fromResponse(
+                respond(request, ErrorEnvelope.render(request.path(), requestId(request), e)));
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper

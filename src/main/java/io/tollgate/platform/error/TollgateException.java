@@ -13,17 +13,36 @@ public class TollgateException extends RuntimeException {
     private final Map<String, String> fieldErrors;
     private final String code;
     private final String param;
+    private final Map<String, String> headers;
 
     public TollgateException(ErrorKind kind, String detail) {
         this(kind, detail, Map.of(), null, null);
     }
 
     public TollgateException(ErrorKind kind, String detail, Map<String, String> fieldErrors, String code, String param) {
+        this(kind, detail, fieldErrors, code, param, Map.of());
+    }
+
+    private TollgateException(ErrorKind kind, String detail, Map<String, String> fieldErrors, String code, String param,
+            Map<String, String> headers) {
         super(detail, null, false, false);
         this.kind = kind;
         this.fieldErrors = Map.copyOf(fieldErrors);
         this.code = code;
         this.param = param;
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** 429 with {@code retry-after}, in seconds. */
+    public static TollgateException rateLimited(String detail, String code, long retryAfterSeconds) {
+        return new TollgateException(ErrorKind.RATE_LIMITED, detail, Map.of(), code, null,
+                Map.of("retry-after", Long.toString(retryAfterSeconds)));
+    }
+
+    /** 412: the {@code If-Match} version is not the current one. */
+    public static TollgateException staleVersion() {
+        return new TollgateException(ErrorKind.PRECONDITION_FAILED,
+                "The object changed since you read it; read it again and retry with its current ETag");
     }
 
     public static TollgateException notFound(String what) {
@@ -56,5 +75,10 @@ public class TollgateException extends RuntimeException {
     /** The OpenAI {@code param} naming the offending field, if one. */
     public String param() {
         return param;
+    }
+
+    /** Response headers that belong to the failure, such as {@code retry-after}. */
+    public Map<String, String> headers() {
+        return headers;
     }
 }

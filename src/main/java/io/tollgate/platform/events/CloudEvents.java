@@ -3,6 +3,7 @@ package io.tollgate.platform.events;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonFormat;
+import io.tollgate.platform.web.Actor;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -16,6 +17,10 @@ public final class CloudEvents {
     public static final String CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
     public static final String TYPE_PREFIX = "io.tollgate.";
     public static final String ORG_EXTENSION = "orgid";
+    /** Who caused the event, the request and the caller's address: extensions read by the audit trail. */
+    public static final String ACTOR_EXTENSION = "actor";
+    public static final String REQUEST_EXTENSION = "requestid";
+    public static final String SOURCE_IP_EXTENSION = "sourceip";
 
     private static final JsonFormat FORMAT = new JsonFormat();
 
@@ -34,6 +39,24 @@ public final class CloudEvents {
                 .withData(jsonData);
         if (orgId != null) {
             builder.withExtension(ORG_EXTENSION, orgId.toString());
+        }
+        return builder.build();
+    }
+
+    /** {@code event} with the actor extensions set from {@code actor}'s non-null parts. */
+    public static CloudEvent withActor(CloudEvent event, Actor actor) {
+        if (actor == null) {
+            return event;
+        }
+        CloudEventBuilder builder = CloudEventBuilder.v1(event);
+        if (actor.principal() != null) {
+            builder.withExtension(ACTOR_EXTENSION, actor.principal());
+        }
+        if (actor.requestId() != null) {
+            builder.withExtension(REQUEST_EXTENSION, actor.requestId());
+        }
+        if (actor.sourceIp() != null) {
+            builder.withExtension(SOURCE_IP_EXTENSION, actor.sourceIp());
         }
         return builder.build();
     }

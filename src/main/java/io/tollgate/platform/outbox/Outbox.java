@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.tollgate.platform.Ids;
 import io.tollgate.platform.events.IntegrationEvent;
+import io.tollgate.platform.web.Actor;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,16 +23,20 @@ public class Outbox {
         this.json = json;
     }
 
-    public Uni<Void> append(SqlClient transaction, IntegrationEvent event) {
+    /** Appends {@code event}, recording {@code actor} as who caused it (CloudEvents extensions, for the audit trail). */
+    public Uni<Void> append(SqlClient transaction, IntegrationEvent event, Actor actor) {
         String data;
+        String metadata;
         try {
             data = json.writeValueAsString(event);
+            metadata = json.writeValueAsString(actor);
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalArgumentException("Event is not serialisable: " + event, e));
         }
-        return transaction
-                .preparedQuery("INSERT INTO outbox (id, routing_key, subject, org_id, data) VALUES ($1, $2, $3, $4, CAST($5::text AS jsonb))")
-                .execute(Tuple.of(Ids.newId(), event.eventType(), event.subject(), event.orgId(), data))
+        return transaction.preparedQuery("""
+                INSERT INTO outbox (id, routing_key, subject, org_id, data, metadata)
+                VALUES ($1, $2, $3, $4, CAST($5::text AS jsonb), CAST($6::text AS jsonb))""")
+                .execute(Tuple.of(Ids.newId(), event.eventType(), event.subject(), event.orgId(), data, metadata))
                 .replaceWithVoid();
     }
 }

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.tollgate.platform.events.CloudEvents;
 import io.tollgate.platform.events.EventPublisher;
+import io.tollgate.platform.web.Actor;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -25,7 +27,7 @@ import java.util.UUID;
 public class OutboxRelay {
 
     private static final String PENDING = """
-            SELECT id, routing_key, subject, org_id, data::text AS data, created_at FROM outbox
+            SELECT id, routing_key, subject, org_id, data::text AS data, metadata, created_at FROM outbox
              WHERE published_at IS NULL ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED""";
 
     private final EventPublisher publisher;
@@ -44,10 +46,10 @@ public class OutboxRelay {
                     List<Uni<Void>> confirms = new ArrayList<>();
                     for (Row row : rows) {
                         ids.add(row.getUUID("id"));
-                        confirms.add(publisher.publish(CloudEvents.build(row.getUUID("id"), context,
-                                row.getString("routing_key"), row.getString("subject"), row.getUUID("org_id"),
-                                row.getOffsetDateTime("created_at"),
-                                row.getString("data").getBytes(StandardCharsets.UTF_8))));
+                        confirms.add(publisher.publish(CloudEvents.withActor(CloudEvents.build(row.getUUID("id"),
+                                context, row.getString("routing_key"), row.getString("subject"), row.getUUID("org_id"),
+                                row.getOffsetDateTime("created_at"), row.getString("data").getBytes(StandardCharsets.UTF_8)),
+                                actor(row.getJsonObject("metadata")))));
                     }
                     if (ids.isEmpty()) {
                         return Uni.createFrom().item(0);
@@ -64,6 +66,11 @@ public class OutboxRelay {
         return pool.preparedQuery("DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)")
                 .execute(Tuple.of((double) retention.toSeconds()))
                 .map(result -> result.rowCount());
+    }
+
+    private static Actor actor(JsonObject metadata) {
+        return metadata == null ? null
+                : new Actor(metadata.getString("principal"), metadata.getString("requestId"), metadata.getString("sourceIp"));
     }
 
     private static Uni<Integer> markPublished(SqlClient tx, List<UUID> ids) {

@@ -47,6 +47,13 @@ public class AuditRecorder {
         String data = event.getData() == null ? "null" : new String(event.getData().toBytes(), StandardCharsets.UTF_8);
         return entries.append(tx, new AuditEntry(Ids.newId(), event.getId(), CloudEvents.routingKey(event),
                 event.getSource().toString(), event.getSubject(), org == null ? null : UUID.fromString(org.toString()),
-                event.getTime() == null ? Instant.now() : event.getTime().toInstant(), data));
+                event.getTime() == null ? Instant.now() : event.getTime().toInstant(),
+                extension(event, CloudEvents.ACTOR_EXTENSION), extension(event, CloudEvents.REQUEST_EXTENSION),
+                extension(event, CloudEvents.SOURCE_IP_EXTENSION), data));
+    }
+
+    private static String extension(CloudEvent event, String name) {
+        Object value = event.getExtension(name);
+        return value == null ? null : value.toString();
     }
 }

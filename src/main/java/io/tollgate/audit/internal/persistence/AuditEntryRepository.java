@@ -13,10 +13,12 @@ public class AuditEntryRepository {
 
     public Uni<Void> append(SqlClient tx, AuditEntry entry) {
         return tx.preparedQuery("""
-                INSERT INTO audit_entries (id, event_id, event_type, source, subject, org_id, occurred_at, data)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, CAST($8::text AS jsonb))""")
+                INSERT INTO audit_entries (id, event_id, event_type, source, subject, org_id, occurred_at, actor,
+                                           request_id, source_ip, data)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CAST($11::text AS jsonb))""")
                 .execute(Tuple.from(new Object[] { entry.id(), entry.eventId(), entry.eventType(), entry.source(),
-                        entry.subject(), entry.orgId(), entry.occurredAt().atOffset(ZoneOffset.UTC), entry.data() }))
+                        entry.subject(), entry.orgId(), entry.occurredAt().atOffset(ZoneOffset.UTC), entry.actor(),
+                        entry.requestId(), entry.sourceIp(), entry.data() }))
                 .replaceWithVoid();
     }
 }

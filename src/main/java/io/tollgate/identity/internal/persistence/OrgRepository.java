@@ -3,53 +3,67 @@ package io.tollgate.identity.internal.persistence;
 import io.smallrye.mutiny.Uni;
 import io.tollgate.identity.internal.domain.Org;
 import io.tollgate.identity.internal.domain.OrgStatus;
-import io.tollgate.platform.error.TollgateException;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Organisations in {@code tollgate_identity}, with plain SQL on the reactive client. */
+/** Organisations in {@code tollgate_identity}; deleted ones are invisible to every query. */
 @ApplicationScoped
 public class OrgRepository {
 
-    private static final String UNIQUE_VIOLATION = "23505";
-    private static final String COLUMNS = "id, slug, name, status, created_at";
+    private static final String COLUMNS = "id, slug, name, status, created_at, version";
 
     public Uni<Org> insert(SqlClient tx, Org org) {
-        return tx.preparedQuery("INSERT INTO orgs (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5)")
-                .execute(Tuple.of(org.id(), org.slug(), org.name(), org.status().name().toLowerCase(Locale.ROOT),
-                        org.createdAt().atOffset(ZoneOffset.UTC)))
-                .replaceWith(org)
-                .onFailure(PgException.class).transform(e -> UNIQUE_VIOLATION.equals(((PgException) e).getSqlState())
-                        ? TollgateException.conflict("An organisation with slug '" + org.slug() + "' already exists")
-                        : e);
+        return Rows.conflictOnDuplicate(tx.preparedQuery("INSERT INTO orgs (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6)")
+                .execute(Tuple.of(org.id(), org.slug(), org.name(), status(org.status()), Rows.utc(org.createdAt()),
+                        org.version()))
+                .replaceWith(org), "An organisation with slug '" + org.slug() + "' already exists");
     }
 
     public Uni<Org> find(SqlClient client, UUID id) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM orgs WHERE id = $1").execute(Tuple.of(id))
-                .map(rows -> rows.iterator().hasNext() ? map(rows.iterator().next()) : null);
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM orgs WHERE id = $1 AND deleted_at IS NULL")
+                .execute(Tuple.of(id)).map(rows -> Rows.first(rows, OrgRepository::map));
     }
 
-    /** A page in id order (ids are time-ordered), starting after {@code after} when given. */
-    public Uni<List<Org>> page(SqlClient client, UUID after, int limit) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM orgs WHERE ($1::uuid IS NULL OR id > $1) ORDER BY id LIMIT $2")
-                .execute(Tuple.of(after, limit))
-                .map(rows -> {
-                    List<Org> orgs = new java.util.ArrayList<>();
-                    rows.forEach(row -> orgs.add(map(row)));
-                    return orgs;
-                });
+    /** Updates name and status when the stored version is {@code expectedVersion}; emits whether it did. */
+    public Uni<Boolean> update(SqlClient tx, Org changed, int expectedVersion) {
+        return tx.preparedQuery("""
+                UPDATE orgs SET name = $2, status = $3, version = $4
+                 WHERE id = $1 AND version = $5 AND deleted_at IS NULL""")
+                .execute(Tuple.of(changed.id(), changed.name(), status(changed.status()), changed.version(), expectedVersion))
+                .map(result -> result.rowCount() == 1);
+    }
+
+    public Uni<Boolean> softDelete(SqlClient tx, UUID id) {
+        return tx.preparedQuery("UPDATE orgs SET deleted_at = now(), version = version + 1 WHERE id = $1 AND deleted_at IS NULL")
+                .execute(Tuple.of(id)).map(result -> result.rowCount() == 1);
+    }
+
+    /** A page in id order (ids are time-ordered), after {@code after} when given, limited to {@code only} when given. */
+    public Uni<List<Org>> page(SqlClient client, UUID after, int limit, Collection<UUID> only) {
+        return client.preparedQuery("""
+                SELECT %s FROM orgs WHERE deleted_at IS NULL AND ($1::uuid IS NULL OR id > $1)
+                   AND ($3::uuid[] IS NULL OR id = ANY($3)) ORDER BY id LIMIT $2""".formatted(COLUMNS))
+                .execute(Tuple.of(after, limit, only == null ? null : only.toArray(UUID[]::new)))
+                .map(rows -> Rows.all(rows, OrgRepository::map));
+    }
+
+    public Uni<Boolean> isEmpty(SqlClient client) {
+        return client.query("SELECT NOT EXISTS (SELECT 1 FROM orgs)").execute().map(rows -> rows.iterator().next().getBoolean(0));
+    }
+
+    private static String status(OrgStatus status) {
+        return status.name().toLowerCase(Locale.ROOT);
     }
 
     private static Org map(Row row) {
         return new Org(row.getUUID("id"), row.getString("slug"), row.getString("name"),
-                OrgStatus.valueOf(row.getString("status").toUpperCase(Locale.ROOT)),
-                row.getOffsetDateTime("created_at").toInstant());
+                OrgStatus.valueOf(row.getString("status").toUpperCase(Locale.ROOT)), Rows.instant(row, "created_at"),
+                row.getInteger("version"));
     }
 }

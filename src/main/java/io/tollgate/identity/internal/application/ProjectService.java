@@ -1,0 +1,58 @@
+package io.tollgate.identity.internal.application;
+
+import io.quarkus.reactive.datasource.ReactiveDataSource;
+import io.smallrye.mutiny.Uni;
+import io.tollgate.identity.api.IdentityEvents.ProjectCreated;
+import io.tollgate.identity.internal.domain.NewProject;
+import io.tollgate.identity.internal.domain.Project;
+import io.tollgate.identity.internal.persistence.OrgRepository;
+import io.tollgate.identity.internal.persistence.ProjectRepository;
+import io.tollgate.platform.Ids;
+import io.tollgate.platform.error.TollgateException;
+import io.tollgate.platform.outbox.Outbox;
+import io.tollgate.platform.web.Actor;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/** Projects inside an organisation. */
+@ApplicationScoped
+public class ProjectService {
+
+    private final Pool identity;
+    private final OrgRepository orgs;
+    private final ProjectRepository projects;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public ProjectService(@ReactiveDataSource("identity") Pool identity, OrgRepository orgs, ProjectRepository projects,
+            Outbox outbox, Clock clock) {
+        this.identity = identity;
+        this.orgs = orgs;
+        this.projects = projects;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public Uni<Project> create(UUID orgId, NewProject request, Actor actor) {
+        Project project = new Project(Ids.newId(), orgId, request.slug(), request.name(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        return identity.withTransaction(tx -> orgs.find(tx, orgId)
+                .onItem().ifNull().failWith(() -> TollgateException.notFound("Organisation"))
+                .flatMap(org -> projects.insert(tx, project))
+                .call(created -> outbox.append(tx, new ProjectCreated(orgId, created.id(), created.slug(), created.name()), actor)));
+    }
+
+    public Uni<List<Project>> page(UUID orgId, UUID after, int limit) {
+        return orgs.find(identity, orgId).onItem().ifNull().failWith(() -> TollgateException.notFound("Organisation"))
+                .flatMap(org -> projects.page(identity, orgId, after, limit));
+    }
+
+    /** Whether the project exists in the organisation (for other contexts, through identity's API). */
+    public Uni<Boolean> exists(UUID orgId, UUID projectId) {
+        return projects.find(identity, orgId, projectId).map(project -> project != null);
+    }
+}

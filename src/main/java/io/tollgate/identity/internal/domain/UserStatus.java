@@ -1,0 +1,6 @@
+package io.tollgate.identity.internal.domain;
+
+/** Whether a user may log in. */
+public enum UserStatus {
+    ACTIVE, DISABLED
+}
