@@ -93,6 +93,7 @@ public class OrgResource {
     @APIResponse(responseCode = "200", description = "A page of organisations")
     @APIResponse(responseCode = "400", description = "Invalid cursor or limit")
     @APIResponse(responseCode = "401", description = "Not authenticated")
+    @APIResponse(responseCode = "403", description = "An API key without a management scope")
     public Uni<Page<OrgView>> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         int size = Cursors.limit(limit);
         Grants grants = Grants.of(caller.getRoles());
