@@ -3,6 +3,7 @@ package io.tollgate.identity.internal.application;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.tollgate.identity.api.IdentityEvents.ProjectCreated;
+import io.tollgate.identity.api.Projects;
 import io.tollgate.identity.internal.domain.NewProject;
 import io.tollgate.identity.internal.domain.Project;
 import io.tollgate.identity.internal.persistence.OrgRepository;
@@ -20,7 +21,7 @@ import java.util.UUID;
 
 /** Projects inside an organisation. */
 @ApplicationScoped
-public class ProjectService {
+public class ProjectService implements Projects {
 
     private final Pool identity;
     private final OrgRepository orgs;
@@ -51,7 +52,7 @@ public class ProjectService {
                 .flatMap(org -> projects.page(identity, orgId, after, limit));
     }
 
-    /** Whether the project exists in the organisation (for other contexts, through identity's API). */
+    @Override
     public Uni<Boolean> exists(UUID orgId, UUID projectId) {
         return projects.find(identity, orgId, projectId).map(project -> project != null);
     }
