@@ -1,5 +1,6 @@
 package io.tollgate.identity.internal.application;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.tollgate.identity.api.IdentityEvents.LoginAttempted;
@@ -11,6 +12,7 @@ import io.tollgate.platform.Ids;
 import io.tollgate.platform.error.ErrorKind;
 import io.tollgate.platform.error.TollgateException;
 import io.tollgate.platform.outbox.Outbox;
+import io.tollgate.platform.roles.Roles;
 import io.tollgate.platform.web.Actor;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -27,6 +29,7 @@ import java.util.UUID;
  * its whole family (it was stolen, or replayed).
  */
 @ApplicationScoped
+@IfBuildProperty(name = Roles.MANAGEMENT, stringValue = "true", enableIfMissing = true)
 public class AuthService {
 
     /** What a successful login or refresh returns (OAuth 2.0 token response). */

@@ -3,6 +3,7 @@ package io.tollgate.keys.internal.application;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.tollgate.identity.api.Projects;
+import io.tollgate.keys.api.KeyIssuing;
 import io.tollgate.keys.api.KeyEvents.KeyIssued;
 import io.tollgate.keys.api.KeyEvents.KeyRevoked;
 import io.tollgate.keys.api.KeyEvents.KeyRotated;
@@ -34,7 +35,7 @@ import java.util.UUID;
  * create keys at all (it lacks {@code keys:write}).
  */
 @ApplicationScoped
-public class KeyService {
+public class KeyService implements KeyIssuing {
 
     /** A newly issued or rotated key with its secret, which is shown this once. */
     public record IssuedKey(ApiKey key, String secret) {
@@ -43,6 +44,9 @@ public class KeyService {
             return "IssuedKey[" + key.id() + "]";
         }
     }
+
+    /** The grants of Tollgate acting for itself (seeding): a superadmin's. */
+    private static final Grants PLATFORM = new Grants(true, Map.of(), Map.of());
 
     private final Pool keys;
     private final ApiKeyRepository repository;
@@ -103,6 +107,12 @@ public class KeyService {
                 .flatMap(key -> repository.revoke(tx, orgId, keyId, "revoked", now))
                 .flatMap(revoked -> revoked ? outbox.append(tx, new KeyRevoked(orgId, keyId, "revoked"), actor)
                         : Uni.createFrom().voidItem()));
+    }
+
+    @Override
+    public Uni<String> issueInferenceKey(UUID orgId, UUID projectId, String name, Actor actor) {
+        NewKey request = NewKey.of(name, projectId, List.of(Scope.INFERENCE.apiName()), null, now());
+        return issue(orgId, request, PLATFORM, actor).map(IssuedKey::secret);
     }
 
     public Uni<ApiKey> get(UUID orgId, UUID keyId) {
