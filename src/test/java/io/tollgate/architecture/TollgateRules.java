@@ -14,6 +14,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DELETE;
@@ -94,19 +95,23 @@ final class TollgateRules {
                 .allowEmptyShould(true);
     }
 
-    /** Every management endpoint states who may call it: a permission, or an explicit {@code @PermitAll}. */
+    /**
+     * Every management endpoint states who may call it: a permission, an explicit {@code @PermitAll}, or
+     * {@code @Authenticated} for methods that check permissions on the object themselves (ADR 0007).
+     */
     ArchRule endpointsDeclareAccess() {
         return methods().that().areDeclaredInClassesThat().resideInAPackage(root + "..")
                 .and(com.tngtech.archunit.base.DescribedPredicate.describe("are HTTP resource methods outside /v1",
                         (JavaMethod method) -> HTTP_METHODS.stream().anyMatch(method::isAnnotatedWith)
                                 && !servesV1(method.getOwner())))
-                .should(new ArchCondition<>("carry @PermissionsAllowed or @PermitAll (on the method or its class)") {
+                .should(new ArchCondition<>("carry @PermissionsAllowed, @PermitAll or @Authenticated (on the method or its class)") {
                     @Override
                     public void check(JavaMethod method, ConditionEvents events) {
                         boolean declared = method.isAnnotatedWith(PermissionsAllowed.class)
                                 || method.isAnnotatedWith(PermitAll.class)
                                 || method.getOwner().isAnnotatedWith(PermissionsAllowed.class)
-                                || method.getOwner().isAnnotatedWith(PermitAll.class);
+                                || method.getOwner().isAnnotatedWith(PermitAll.class)
+                                || method.isAnnotatedWith(Authenticated.class);
                         if (!declared) {
                             events.add(SimpleConditionEvent.violated(method, method.getFullName() + " declares no access rule"));
                         }
