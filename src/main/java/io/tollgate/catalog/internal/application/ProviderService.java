@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * Creates, changes and deletes providers. Each change checks the caller's access, commits with a bumped
@@ -32,6 +33,7 @@ import java.util.function.Function;
 @ApplicationScoped
 public class ProviderService {
 
+    private static final Logger LOG = Logger.getLogger(ProviderService.class);
     private static final String WHAT = "provider";
 
     private final Pool catalog;
@@ -62,7 +64,10 @@ public class ProviderService {
                     draft.apiVersion(), draft.extraHeaders(), draft.timeouts(), draft.maxConcurrent(),
                     vault.seal(id, draft.secret()), 1, now, now);
             return catalog.withTransaction(tx -> providers.insert(tx, provider)
-                    .call(created -> announce(tx, created, "created")));
+                    .call(created -> announce(tx, created, "created")))
+                    .invoke(created -> LOG.infof("Provider %s created: %s (%s) at %s, credential %s", created.id(),
+                            created.name(), created.type().apiName(), created.baseUrl(),
+                            created.credential() == null ? "none" : "encrypted under " + created.credential().encrypted().keyId()));
         });
     }
 

@@ -49,7 +49,7 @@ public class ModelRepository {
      * keep their ids when provider and upstream model stay the same; the others are retired or added.
      */
     public Uni<Boolean> update(SqlClient tx, Model m, int expectedVersion, Instant at) {
-        List<Object> params = new ArrayList<>(List.of(values(m)));
+        List<Object> params = new ArrayList<>(java.util.Arrays.asList(values(m)));
         params.add(expectedVersion);
         return tx.preparedQuery("""
                 UPDATE models SET name = $3, audience = $4, strategy = $5, retry_attempts = $6, retry_backoff_ms = $7,

@@ -38,7 +38,7 @@ public class ProviderRepository {
 
     /** Writes {@code p} if the stored version is still {@code expectedVersion}; emits false otherwise. */
     public Uni<Boolean> update(SqlClient tx, Provider p, int expectedVersion) {
-        List<Object> params = new ArrayList<>(List.of(values(p)));
+        List<Object> params = new ArrayList<>(java.util.Arrays.asList(values(p)));
         params.add(expectedVersion);
         return tx.preparedQuery("""
                 UPDATE providers SET name = $3, base_url = $5, api_version = $6, extra_headers = $7,
