@@ -100,7 +100,7 @@ final class TollgateRules {
     /**
      * Every management endpoint states who may call it: a permission, an explicit {@code @PermitAll}, or
      * {@code @Authenticated} for endpoints that decide per object from the caller's grants (e.g. lists filtered
-     * to the caller's organisations).
+     * to the caller's organisations; ADR 0007).
      */
     ArchRule endpointsDeclareAccess() {
         return methods().that().areDeclaredInClassesThat().resideInAPackage(root + "..")

@@ -1,0 +1,58 @@
+package io.tollgate.catalog.internal.domain;
+
+import io.tollgate.platform.error.TollgateException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A model's price versions, oldest first. The price of a call is the version in effect at the call's time:
+ * the deployment's own when it has one in effect, else the model's. Old usage is re-priced exactly by asking
+ * for the price at its time.
+ */
+public record PriceHistory(List<Price> versions) {
+
+    public PriceHistory {
+        versions = versions.stream().sorted(Comparator.comparing(Price::effectiveFrom).thenComparing(Price::createdAt))
+                .toList();
+    }
+
+    /** The price in effect at {@code at} for a call served by {@code deploymentId} (null: the model's price). */
+    public Optional<Price> priceAt(Instant at, UUID deploymentId) {
+        Optional<Price> own = deploymentId == null ? Optional.empty() : latestOf(at, deploymentId);
+        return own.isPresent() ? own : latestOf(at, null);
+    }
+
+    /** True when some deployment has no price in effect at {@code at}: its usage could not be costed. */
+    public boolean unpricedAt(Instant at, Collection<UUID> deploymentIds) {
+        if (deploymentIds.isEmpty()) {
+            return priceAt(at, null).isEmpty();
+        }
+        return deploymentIds.stream().anyMatch(id -> priceAt(at, id).isEmpty());
+    }
+
+    /** Refuses a version that would not come after every existing version of the same scope. */
+    public void requireAppendable(PriceDraft draft) {
+        versions.stream().filter(p -> Objects.equals(p.deploymentId(), draft.deploymentId()))
+                .map(Price::effectiveFrom).max(Comparator.naturalOrder())
+                .filter(latest -> !draft.effectiveFrom().isAfter(latest))
+                .ifPresent(latest -> {
+                    throw TollgateException.conflict("A price of this scope is already effective from " + latest
+                            + "; a new version must start later");
+                });
+    }
+
+    private Optional<Price> latestOf(Instant at, UUID deploymentId) {
+        Price found = null;
+        for (Price price : versions) {
+            if (Objects.equals(price.deploymentId(), deploymentId) && !price.effectiveFrom().isAfter(at)) {
+                found = price;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+}

@@ -1,0 +1,2 @@
+/** The catalog's implementation: {@code domain} (rules, no framework), {@code application}, {@code persistence}, {@code rest}, {@code messaging}. */
+package io.tollgate.catalog.internal;
