@@ -116,6 +116,24 @@ class HelmChartTest {
         assertThat(objects).noneMatch(o -> o.kind().equals("Job") && o.name().startsWith("tollgate-gateway"));
     }
 
+    @Test
+    void everyAlertLinksToItsRunbookSection() throws java.io.IOException {
+        String runbook = java.nio.file.Files.readString(Path.of("docs/runbooks/alerts.md"));
+        KubeObject rule = find(render(List.of()), "PrometheusRule", "tollgate");
+        List<String> alerts = new java.util.ArrayList<>();
+        rule.path("spec", "groups").forEach(g -> g.path("rules").forEach(r -> {
+            String alert = r.path("alert").asText();
+            alerts.add(alert);
+            assertThat(r.path("annotations").path("runbook_url").asText()).as(alert)
+                    .isEqualTo("https://gitlab.com/tollgate/tollgate/-/blob/main/docs/runbooks/alerts.md#" + alert.toLowerCase());
+            assertThat(runbook).as("runbook section of " + alert).contains("\n## " + alert + "\n");
+            assertThat(r.path("labels").path("severity").asText()).isIn("warning", "critical");
+        }));
+        assertThat(alerts).contains("TollgateTtfbSloBurn", "TollgateUpstreamErrorRate", "TollgateUsageBufferDrops",
+                "TollgateDeadLetterQueueNotEmpty", "TollgateUnpricedUsage", "TollgateQuotaDegradedMode",
+                "TollgateReadinessFlapping");
+    }
+
     /** The planted defects of src/test/resources/ops/*-values.yaml, each caught by its check. */
     @Test
     void plantedDefectsInValuesAreCaught() {
