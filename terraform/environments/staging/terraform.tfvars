@@ -1,0 +1,9 @@
+environment        = "staging"
+region             = "eu-west-1"
+vpc_cidr           = "10.30.0.0/16"
+azs                = ["eu-west-1a", "eu-west-1b", "eu-west-1c"]
+kubernetes_version = "1.33"
+domain             = "staging.tollgate.example.com"
+acme_email         = "platform@tollgate.example.com"
+repo_url           = "https://gitlab.com/tollgate/tollgate.git"
+production_grade   = true
