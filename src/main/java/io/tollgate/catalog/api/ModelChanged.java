@@ -1,9 +1,11 @@
 package io.tollgate.catalog.api;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.tollgate.platform.events.IntegrationEvent;
 import java.util.UUID;
 
 /** A model (with its deployments) was created, updated or deleted ({@code change}). */
+@RegisterForReflection
 public record ModelChanged(UUID modelId, UUID orgId, String name, String change, long revision)
         implements IntegrationEvent {
 

@@ -1,5 +1,6 @@
 package io.tollgate.identity.api;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.tollgate.platform.events.IntegrationEvent;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ public final class IdentityEvents {
     }
 
     /** An organisation's name or status changed; {@code status} is {@code active} or {@code suspended}. */
+    @RegisterForReflection
     public record OrgUpdated(UUID orgId, String name, String status) implements IntegrationEvent {
         public String eventType() {
             return "identity.org-updated.v1";
@@ -21,6 +23,7 @@ public final class IdentityEvents {
     }
 
     /** An organisation was deleted: its keys stop working and its members lose access. */
+    @RegisterForReflection
     public record OrgDeleted(UUID orgId) implements IntegrationEvent {
         public String eventType() {
             return "identity.org-deleted.v1";
@@ -31,6 +34,7 @@ public final class IdentityEvents {
         }
     }
 
+    @RegisterForReflection
     public record ProjectCreated(UUID orgId, UUID projectId, String slug, String name) implements IntegrationEvent {
         public String eventType() {
             return "identity.project-created.v1";
@@ -42,6 +46,7 @@ public final class IdentityEvents {
     }
 
     /** A user account was created (by an administrator or by the first-start bootstrap). */
+    @RegisterForReflection
     public record UserCreated(UUID userId, String email, boolean superadmin) implements IntegrationEvent {
         public String eventType() {
             return "identity.user-created.v1";
@@ -57,6 +62,7 @@ public final class IdentityEvents {
     }
 
     /** A member joined an organisation, or their role changed ({@code previousRole} null when they joined). */
+    @RegisterForReflection
     public record MemberRoleSet(UUID orgId, UUID userId, String role, String previousRole) implements IntegrationEvent {
         public String eventType() {
             return "identity.member-role-set.v1";
@@ -67,6 +73,7 @@ public final class IdentityEvents {
         }
     }
 
+    @RegisterForReflection
     public record MemberRemoved(UUID orgId, UUID userId) implements IntegrationEvent {
         public String eventType() {
             return "identity.member-removed.v1";
@@ -78,6 +85,7 @@ public final class IdentityEvents {
     }
 
     /** A login succeeded or failed ({@code outcome}: {@code succeeded}, {@code failed}, {@code throttled}). */
+    @RegisterForReflection
     public record LoginAttempted(UUID userId, String outcome) implements IntegrationEvent {
         public String eventType() {
             return "identity.login-attempted.v1";

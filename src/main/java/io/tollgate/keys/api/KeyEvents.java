@@ -1,5 +1,6 @@
 package io.tollgate.keys.api;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.tollgate.platform.events.IntegrationEvent;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,7 @@ public final class KeyEvents {
     private KeyEvents() {
     }
 
+    @RegisterForReflection
     public record KeyIssued(UUID orgId, UUID keyId, UUID projectId, String name, List<String> scopes, Instant expiresAt)
             implements IntegrationEvent {
         public String eventType() {
@@ -23,6 +25,7 @@ public final class KeyEvents {
     }
 
     /** A key got a new secret; the previous one works until {@code previousSecretExpiresAt}. */
+    @RegisterForReflection
     public record KeyRotated(UUID orgId, UUID keyId, Instant previousSecretExpiresAt) implements IntegrationEvent {
         public String eventType() {
             return "keys.key-rotated.v1";
@@ -33,6 +36,7 @@ public final class KeyEvents {
         }
     }
 
+    @RegisterForReflection
     public record KeyRevoked(UUID orgId, UUID keyId, String reason) implements IntegrationEvent {
         public String eventType() {
             return "keys.key-revoked.v1";

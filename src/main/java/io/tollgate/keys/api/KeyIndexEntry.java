@@ -1,5 +1,6 @@
 package io.tollgate.keys.api;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import java.util.UUID;
  * it may do. Only usable secrets are in the index (active key, active organisation, secret not expired), so
  * absence means 401; {@code expiresAt} lets the gateway refuse a secret whose entry has not expired yet.
  */
+@RegisterForReflection
 public record KeyIndexEntry(UUID keyId, UUID orgId, UUID projectId, List<String> scopes, Instant expiresAt) {
 
     public static final String PREFIX = "tg:keys:";

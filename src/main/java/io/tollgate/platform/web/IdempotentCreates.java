@@ -3,6 +3,7 @@ package io.tollgate.platform.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
@@ -35,6 +36,7 @@ public class IdempotentCreates {
     private static final Duration RETENTION = Duration.ofHours(24);
 
     /** What is kept per key: the body's hash, who claimed it, and the response once there is one. */
+    @RegisterForReflection
     record Entry(String bodyHash, String claim, Integer status, String body, String location) {
     }
 
