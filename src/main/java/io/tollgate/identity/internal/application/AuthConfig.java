@@ -43,8 +43,11 @@ public interface AuthConfig {
         @WithDefault("5")
         int perAccount();
 
-        /** Failed logins from one client address per window before it answers 429. */
-        @WithDefault("20")
+        /**
+         * Failed logins from one client address per window before it answers 429. Behind a proxy, enable
+         * {@code quarkus.http.proxy.proxy-address-forwarding} (with trusted proxies) so that this is the client's.
+         */
+        @WithDefault("100")
         int perAddress();
 
         @WithDefault("15m")
