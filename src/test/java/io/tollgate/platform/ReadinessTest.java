@@ -31,6 +31,12 @@ class ReadinessTest {
     }
 
     @Test
+    void anUnreachableKeyIndexIsA503NeverA401() {
+        given().header("Authorization", "Bearer tgk_" + "1".repeat(43)).get("/v1/models")
+                .then().statusCode(503).body("error.code", equalTo("service_unavailable"));
+    }
+
+    @Test
     void everyRoleDependencyIsListed() {
         given().get("/ready").then().body("checks.name", hasItem("Reactive PostgreSQL connections health check"));
     }

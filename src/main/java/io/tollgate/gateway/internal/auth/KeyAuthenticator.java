@@ -1,0 +1,106 @@
+package io.tollgate.gateway.internal.auth;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.smallrye.mutiny.Uni;
+import io.tollgate.keys.api.KeyIndexEntry;
+import io.tollgate.platform.error.ErrorKind;
+import io.tollgate.platform.error.TollgateException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Authenticates {@code /v1} callers by API key: {@code Authorization: Bearer tgk_…} or, for Azure-style clients,
+ * {@code api-key: tgk_…}. The key's SHA-256 is looked up in a near cache of a few seconds, then in the Redis key
+ * index. Unknown, revoked and expired keys answer the same 401; an index that does not answer, for a key not in
+ * the near cache, answers 503 — never 401, since the key may well be valid.
+ */
+@ApplicationScoped
+public class KeyAuthenticator {
+
+    static final String INFERENCE = "inference";
+    private static final String BEARER = "Bearer ";
+
+    private final ReactiveValueCommands<String, String> index;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final GatewayConfig config;
+    private final Cache<String, Optional<KeyIndexEntry>> nearCache;
+
+    public KeyAuthenticator(ReactiveRedisDataSource redis, ObjectMapper json, Clock clock, GatewayConfig config) {
+        this.index = redis.value(String.class);
+        this.json = json;
+        this.clock = clock;
+        this.config = config;
+        this.nearCache = Caffeine.newBuilder().expireAfterWrite(config.keyCacheTtl()).maximumSize(config.keyCacheSize()).build();
+    }
+
+    public Uni<Caller> authenticate(String authorization, String apiKeyHeader) {
+        String secret = secret(authorization, apiKeyHeader);
+        if (secret == null) {
+            return Uni.createFrom().failure(new TollgateException(ErrorKind.UNAUTHORIZED,
+                    "Missing API key: send it as 'Authorization: Bearer tgk_…'", Map.of(), "invalid_api_key", null));
+        }
+        String hash = sha256(secret);
+        Optional<KeyIndexEntry> cached = nearCache.getIfPresent(hash);
+        Uni<Optional<KeyIndexEntry>> entry = cached != null ? Uni.createFrom().item(cached)
+                : index.get(KeyIndexEntry.redisKey(hash))
+                        .ifNoItem().after(config.keyLookupTimeout()).fail()
+                        .map(this::parse)
+                        .invoke(found -> nearCache.put(hash, found))
+                        .onFailure().transform(e -> new TollgateException(ErrorKind.UNAVAILABLE,
+                                "The key index is unavailable; retry shortly", Map.of(), "service_unavailable", null));
+        return entry.map(this::caller);
+    }
+
+    private Caller caller(Optional<KeyIndexEntry> found) {
+        KeyIndexEntry entry = found.filter(e -> e.expiresAt() == null || e.expiresAt().isAfter(clock.instant()))
+                .orElseThrow(KeyAuthenticator::invalidKey);
+        if (!entry.allows(INFERENCE)) {
+            throw new TollgateException(ErrorKind.FORBIDDEN, "This API key has no inference scope", Map.of(),
+                    "insufficient_scope", null);
+        }
+        return new Caller(entry.keyId(), entry.orgId(), entry.projectId());
+    }
+
+    private Optional<KeyIndexEntry> parse(String stored) {
+        if (stored == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(stored, KeyIndexEntry.class));
+        } catch (IOException e) {
+            throw new IllegalStateException("Unreadable key index entry", e);
+        }
+    }
+
+    private static String secret(String authorization, String apiKeyHeader) {
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            String token = authorization.substring(BEARER.length()).strip();
+            return token.isEmpty() ? null : token;
+        }
+        return apiKeyHeader == null || apiKeyHeader.isBlank() ? null : apiKeyHeader.strip();
+    }
+
+    private static TollgateException invalidKey() {
+        return new TollgateException(ErrorKind.UNAUTHORIZED, "Incorrect API key provided", Map.of(), "invalid_api_key", null);
+    }
+
+    private static String sha256(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
