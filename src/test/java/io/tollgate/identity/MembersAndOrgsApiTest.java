@@ -103,7 +103,7 @@ class MembersAndOrgsApiTest {
         root.request().contentType("application/json").header("If-Match", etag).body(Map.of("name", "Stale"))
                 .patch("/admin/v1/orgs/" + org).then().statusCode(412).body("type", equalTo("https://tollgate.io/problems/precondition-failed"));
         root.request().contentType("application/json").header("If-Match", "garbage").body(Map.of("name", "X"))
-                .patch("/admin/v1/orgs/" + org).then().statusCode(400);
+                .patch("/admin/v1/orgs/" + org).then().statusCode(412);
         root.request().contentType("application/json").body(Map.of("status", "suspended"))
                 .patch("/admin/v1/orgs/" + org).then().statusCode(200).body("status", equalTo("suspended"));
         root.request().contentType("application/json").body(Map.of("status", "gone"))

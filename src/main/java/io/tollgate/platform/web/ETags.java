@@ -2,7 +2,6 @@ package io.tollgate.platform.web;
 
 import io.tollgate.platform.error.TollgateException;
 import jakarta.ws.rs.core.EntityTag;
-import java.util.Map;
 
 /**
  * Optimistic concurrency on updates: an object's ETag is its version ({@code "3"}); an update carrying
@@ -18,7 +17,10 @@ public final class ETags {
         return new EntityTag(Integer.toString(version));
     }
 
-    /** The version an {@code If-Match} header names, or null when there is none (or {@code *}). */
+    /**
+     * The version an {@code If-Match} header names, or null when there is none (or {@code *}): any version will
+     * do. A tag that is no version of ours can never match, so it answers 412 (RFC 9110 §13.1.1).
+     */
     public static Integer expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return null;
@@ -28,10 +30,16 @@ public final class ETags {
             tag = tag.substring(2);
         }
         try {
-            return Integer.valueOf(tag.replace("\"", ""));
+            return Integer.valueOf(tag.length() > 1 && tag.startsWith("\"") && tag.endsWith("\"")
+                    ? tag.substring(1, tag.length() - 1) : tag);
         } catch (NumberFormatException e) {
-            throw TollgateException.invalid(Map.of("If-Match", "must be an ETag this API returned"));
+            throw TollgateException.staleVersion();
         }
+    }
+
+    /** The {@code ETag} header value of a version, quoted. */
+    public static String header(int version) {
+        return of(version).toString();
     }
 
     /** Fails with 412 unless {@code expected} is absent or equal to {@code current}. */

@@ -18,6 +18,7 @@ import io.tollgate.catalog.internal.domain.PriceDraft;
 import io.tollgate.catalog.internal.domain.PricedModel;
 import io.tollgate.platform.error.TollgateException;
 import io.tollgate.platform.roles.Roles;
+import io.tollgate.platform.web.ETags;
 import io.tollgate.platform.web.CurrentActor;
 import io.tollgate.platform.web.Cursors;
 import io.tollgate.platform.web.Page;
@@ -154,7 +155,7 @@ public class ModelResource {
                 CapabilitiesBody.over(b.capabilities(), Capabilities.CHAT), b.deployments());
         return models.create(AccessFactory.of(identity, actor.get()), draft)
                 .map(m -> Response.created(URI.create("/admin/v1/models/" + m.model().id()))
-                        .header("etag", Etags.of(m.model().version())).entity(ModelView.of(m, clock.instant())).build());
+                        .header("etag", ETags.header(m.model().version())).entity(ModelView.of(m, clock.instant())).build());
     }
 
     @GET
@@ -197,7 +198,7 @@ public class ModelResource {
     @APIResponse(responseCode = "422", description = "Unknown provider or fallback model")
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, UpdateModel body) {
         UpdateModel b = body == null ? new UpdateModel(null, null, null, null, null, null, null) : body;
-        return models.update(AccessFactory.of(identity, actor.get()), id, Etags.ifMatch(ifMatch), current -> ModelDraft.of(
+        return models.update(AccessFactory.of(identity, actor.get()), id, ETags.expectedVersion(ifMatch), current -> ModelDraft.of(
                 current.orgId(), or(b.name(), current.name()), or(b.audience(), current.audience()),
                 or(b.strategy(), current.strategy().apiName()), RetryBody.over(b.retry(), current.retry()),
                 or(b.fallbacks(), current.fallbacks()), CapabilitiesBody.over(b.capabilities(), current.capabilities()),
@@ -216,7 +217,7 @@ public class ModelResource {
     @APIResponse(responseCode = "404", description = "No such model, or not visible to you")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     public Uni<Response> delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return models.delete(AccessFactory.of(identity, actor.get()), id, Etags.ifMatch(ifMatch))
+        return models.delete(AccessFactory.of(identity, actor.get()), id, ETags.expectedVersion(ifMatch))
                 .map(done -> Response.noContent().build());
     }
 
@@ -262,7 +263,7 @@ public class ModelResource {
     }
 
     private Response ok(PricedModel m) {
-        return Response.ok(ModelView.of(m, clock.instant())).header("etag", Etags.of(m.model().version())).build();
+        return Response.ok(ModelView.of(m, clock.instant())).header("etag", ETags.header(m.model().version())).build();
     }
 
     private static Instant parseInstant(String text) {

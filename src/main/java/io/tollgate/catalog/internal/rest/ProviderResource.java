@@ -11,6 +11,7 @@ import io.tollgate.catalog.internal.domain.Provider;
 import io.tollgate.catalog.internal.domain.ProviderDraft;
 import io.tollgate.catalog.internal.domain.ProviderSecret;
 import io.tollgate.platform.roles.Roles;
+import io.tollgate.platform.web.ETags;
 import io.tollgate.platform.web.CurrentActor;
 import io.tollgate.platform.web.Cursors;
 import io.tollgate.platform.web.Page;
@@ -122,7 +123,7 @@ public class ProviderResource {
                 secret(b.apiKey(), b.credentialHeaders()), false);
         return providers.create(AccessFactory.of(identity, actor.get()), draft)
                 .map(p -> Response.created(URI.create("/admin/v1/providers/" + p.id()))
-                        .header("etag", Etags.of(p.version())).entity(ProviderView.of(p)).build());
+                        .header("etag", ETags.header(p.version())).entity(ProviderView.of(p)).build());
     }
 
     @GET
@@ -164,7 +165,7 @@ public class ProviderResource {
     @APIResponse(responseCode = "422", description = "Base URL not allowed")
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, UpdateProvider body) {
         UpdateProvider b = body == null ? new UpdateProvider(null, null, null, null, null, null, null, null) : body;
-        return providers.update(AccessFactory.of(identity, actor.get()), id, Etags.ifMatch(ifMatch), current -> ProviderDraft.of(
+        return providers.update(AccessFactory.of(identity, actor.get()), id, ETags.expectedVersion(ifMatch), current -> ProviderDraft.of(
                 current.orgId(), or(b.name(), current.name()), current.type().apiName(), or(b.baseUrl(), current.baseUrl()),
                 or(b.apiVersion(), current.apiVersion()), or(b.extraHeaders(), current.extraHeaders()),
                 TimeoutsBody.over(b.timeouts(), current.timeouts()), or(b.maxConcurrent(), current.maxConcurrent()),
@@ -182,12 +183,12 @@ public class ProviderResource {
     @APIResponse(responseCode = "409", description = "Models still deploy on it")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     public Uni<Response> delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return providers.delete(AccessFactory.of(identity, actor.get()), id, Etags.ifMatch(ifMatch))
+        return providers.delete(AccessFactory.of(identity, actor.get()), id, ETags.expectedVersion(ifMatch))
                 .map(done -> Response.noContent().build());
     }
 
     private static Response ok(Provider p) {
-        return Response.ok(ProviderView.of(p)).header("etag", Etags.of(p.version())).build();
+        return Response.ok(ProviderView.of(p)).header("etag", ETags.header(p.version())).build();
     }
 
     private static ProviderSecret secret(String apiKey, Map<String, String> headers) {

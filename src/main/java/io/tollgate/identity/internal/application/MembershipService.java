@@ -57,7 +57,8 @@ public class MembershipService {
     public Uni<Membership> changeRole(UUID orgId, UUID userId, OrgRole role, Integer expectedVersion, Grants caller,
             Actor actor) {
         requireMayGrant(caller, role, orgId);
-        return identity.withTransaction(tx -> requireMember(tx, orgId, userId).flatMap(current -> {
+        return identity.withTransaction(tx -> memberships.lock(tx, orgId, userId)
+                .onItem().ifNull().failWith(() -> TollgateException.notFound("Member")).flatMap(current -> {
             ETags.require(expectedVersion, current.version());
             requireMayGrant(caller, current.role(), orgId);
             Uni<Void> ownersCheck = current.role() == OrgRole.OWNER && role != OrgRole.OWNER
@@ -71,7 +72,8 @@ public class MembershipService {
     }
 
     public Uni<Void> remove(UUID orgId, UUID userId, Grants caller, Actor actor) {
-        return identity.withTransaction(tx -> requireMember(tx, orgId, userId).flatMap(current -> {
+        return identity.withTransaction(tx -> memberships.lock(tx, orgId, userId)
+                .onItem().ifNull().failWith(() -> TollgateException.notFound("Member")).flatMap(current -> {
             requireMayGrant(caller, current.role(), orgId);
             Uni<Void> ownersCheck = current.role() == OrgRole.OWNER ? requireAnotherOwner(tx, orgId) : Uni.createFrom().voidItem();
             return ownersCheck.flatMap(v -> memberships.delete(tx, orgId, userId))

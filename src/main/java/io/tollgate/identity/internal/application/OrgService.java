@@ -57,7 +57,7 @@ public class OrgService {
     }
 
     public Uni<Org> update(UUID id, OrgChange change, Integer expectedVersion, Actor actor) {
-        return identity.withTransaction(tx -> orgs.find(tx, id)
+        return identity.withTransaction(tx -> orgs.lock(tx, id)
                 .onItem().ifNull().failWith(() -> TollgateException.notFound("Organisation"))
                 .flatMap(current -> {
                     ETags.require(expectedVersion, current.version());

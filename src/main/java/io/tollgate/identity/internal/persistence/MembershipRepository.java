@@ -27,6 +27,12 @@ public class MembershipRepository {
                 .execute(Tuple.of(orgId, userId, role.apiName())).replaceWithVoid(), "This user is already a member");
     }
 
+    /** The membership, its row locked for the rest of the transaction. */
+    public Uni<Membership> lock(SqlClient tx, UUID orgId, UUID userId) {
+        return tx.preparedQuery(SELECT + " AND m.org_id = $1 AND m.user_id = $2 FOR UPDATE OF m").execute(Tuple.of(orgId, userId))
+                .map(rows -> Rows.first(rows, MembershipRepository::map));
+    }
+
     public Uni<Membership> find(SqlClient client, UUID orgId, UUID userId) {
         return client.preparedQuery(SELECT + " AND m.org_id = $1 AND m.user_id = $2").execute(Tuple.of(orgId, userId))
                 .map(rows -> Rows.first(rows, MembershipRepository::map));

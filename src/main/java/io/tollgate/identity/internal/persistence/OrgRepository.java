@@ -30,6 +30,12 @@ public class OrgRepository {
                 .execute(Tuple.of(id)).map(rows -> Rows.first(rows, OrgRepository::map));
     }
 
+    /** The organisation, its row locked for the rest of the transaction (read-modify-write without lost updates). */
+    public Uni<Org> lock(SqlClient tx, UUID id) {
+        return tx.preparedQuery("SELECT " + COLUMNS + " FROM orgs WHERE id = $1 AND deleted_at IS NULL FOR UPDATE")
+                .execute(Tuple.of(id)).map(rows -> Rows.first(rows, OrgRepository::map));
+    }
+
     /** Updates name and status when the stored version is {@code expectedVersion}; emits whether it did. */
     public Uni<Boolean> update(SqlClient tx, Org changed, int expectedVersion) {
         return tx.preparedQuery("""
