@@ -57,6 +57,11 @@ class ModelsApiTest {
         given().header("api-key", key).get("/v1/models/" + publicModel).then().statusCode(200).body("id", equalTo(publicModel));
         given().header("Authorization", "Bearer " + key).get("/v1/models/" + otherOrgsModel)
                 .then().statusCode(404).body("error.code", equalTo("model_not_found")).body("error.param", equalTo("model"));
+
+        // Uses reach the key's last_used_at through the gateway's periodic report, not a write per request.
+        String keyId = root.request().get("/admin/v1/orgs/" + org + "/keys").then().extract().path("items[0].id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> root.request().get("/admin/v1/orgs/" + org + "/keys/" + keyId)
+                .then().extract().path("lastUsedAt") != null);
     }
 
     @Test

@@ -19,6 +19,9 @@ public interface GatewayConfig {
     @WithDefault("100000")
     long keyCacheSize();
 
+    /** How often a replica reports which keys it saw (for {@code last_used_at}); also read by the scheduler. */
+    Duration keyUsageReportInterval();
+
     /** How long to wait for the key index before answering 503. */
     @WithDefault("250ms")
     Duration keyLookupTimeout();

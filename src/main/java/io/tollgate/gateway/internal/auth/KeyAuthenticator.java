@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
+import io.tollgate.gateway.internal.usage.KeyUsageReporter;
 import io.tollgate.keys.api.KeyIndexEntry;
 import io.tollgate.platform.error.ErrorKind;
 import io.tollgate.platform.error.TollgateException;
@@ -36,8 +37,11 @@ public class KeyAuthenticator {
     private final Clock clock;
     private final GatewayConfig config;
     private final Cache<String, Optional<KeyIndexEntry>> nearCache;
+    private final KeyUsageReporter usage;
 
-    public KeyAuthenticator(ReactiveRedisDataSource redis, ObjectMapper json, Clock clock, GatewayConfig config) {
+    public KeyAuthenticator(ReactiveRedisDataSource redis, ObjectMapper json, Clock clock, GatewayConfig config,
+            KeyUsageReporter usage) {
+        this.usage = usage;
         this.index = redis.value(String.class);
         this.json = json;
         this.clock = clock;
@@ -70,6 +74,7 @@ public class KeyAuthenticator {
             throw new TollgateException(ErrorKind.FORBIDDEN, "This API key has no inference scope", Map.of(),
                     "insufficient_scope", null);
         }
+        usage.used(entry.keyId());
         return new Caller(entry.keyId(), entry.orgId(), entry.projectId());
     }
 

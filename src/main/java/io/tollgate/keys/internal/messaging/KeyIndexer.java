@@ -67,6 +67,9 @@ public class KeyIndexer {
         if (type.startsWith("keys.")) {
             return reindex(tx, List.of(UUID.fromString(event.getSubject())), now);
         }
+        if (type.equals("gateway.keys-used.v1")) {
+            return recordUses(tx, event);
+        }
         UUID orgId = UUID.fromString(event.getSubject());
         return switch (type) {
             // The organisation's deletion (audited by identity) revokes its keys for good.
@@ -77,6 +80,19 @@ public class KeyIndexer {
                     .flatMap(v -> orgKeys(tx, orgId, now));
             default -> Uni.createFrom().voidItem();
         };
+    }
+
+    /** {@code last_used_at} from the gateway's periodic reports; never moves backwards. */
+    private Uni<Void> recordUses(SqlClient tx, CloudEvent event) {
+        JsonObject report = new JsonObject(new String(event.getData().toBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Object use : report.getJsonArray("uses")) {
+            JsonObject entry = (JsonObject) use;
+            UUID keyId = UUID.fromString(entry.getString("keyId"));
+            Instant at = Instant.parse(entry.getString("lastUsedAt"));
+            chain = chain.call(() -> repository.recordUse(tx, keyId, at));
+        }
+        return chain;
     }
 
     private Uni<Void> orgKeys(SqlClient tx, UUID orgId, Instant now) {

@@ -118,6 +118,11 @@ public class ApiKeyRepository {
                 });
     }
 
+    public Uni<Void> recordUse(SqlClient tx, UUID keyId, Instant at) {
+        return tx.preparedQuery("UPDATE api_keys SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2)")
+                .execute(Tuple.of(keyId, utc(at))).replaceWithVoid();
+    }
+
     public Uni<List<UUID>> keysOf(SqlClient client, UUID orgId) {
         return client.preparedQuery("SELECT id FROM api_keys WHERE org_id = $1").execute(Tuple.of(orgId)).map(rows -> {
             List<UUID> ids = new ArrayList<>();
