@@ -58,7 +58,8 @@ public class SsoSignIn {
 
     /** The user the profile names, with memberships synchronised unless the account is disabled. */
     public Uni<User> signIn(SsoProfile profile, SsoGrant grant) {
-        grant.rejected().forEach(value -> LOG.warnf("SSO: ignoring '%s' of %s: not <org-slug>:<role> with a known role", value, profile.email()));
+        grant.rejected().forEach(value -> LOG.warnf("SSO: ignoring '%s' of %s: not <org-slug>:<role> with a known role",
+                value, profile.email()));
         return findOrCreate(profile).call(user -> user.status() == UserStatus.ACTIVE ? sync(user, grant) : Uni.createFrom().voidItem());
     }
 
