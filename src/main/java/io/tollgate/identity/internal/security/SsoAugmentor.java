@@ -15,7 +15,6 @@ import io.tollgate.identity.internal.domain.SsoProfile;
 import io.tollgate.platform.roles.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -83,7 +82,8 @@ public class SsoAugmentor implements SecurityIdentityAugmentor {
         return value instanceof JsonString string ? string.getString() : value.toString();
     }
 
+    /** {@code true} as a Boolean, a JSON-P value or a string. */
     private static boolean verified(Object value) {
-        return Boolean.TRUE.equals(value) || JsonValue.TRUE.equals(value) || "true".equals(text(value));
+        return "true".equals(text(value));
     }
 }
