@@ -2,6 +2,7 @@ package io.tollgate.identity.internal.persistence;
 
 import io.smallrye.mutiny.Uni;
 import io.tollgate.identity.internal.domain.Membership;
+import io.tollgate.identity.internal.domain.MembershipSync;
 import io.tollgate.platform.security.OrgRole;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -48,6 +49,26 @@ public class MembershipRepository {
         return client.preparedQuery(SELECT + " AND m.user_id = $1").execute(Tuple.of(userId))
                 .map(rows -> Rows.all(rows, MembershipRepository::map).stream()
                         .collect(Collectors.toMap(Membership::orgId, Membership::role)));
+    }
+
+    /** Every organisation the user belongs to, with the role and whether the external IdP manages it. */
+    public Uni<Map<UUID, MembershipSync.Current>> syncView(SqlClient client, UUID userId) {
+        return client.preparedQuery("""
+                SELECT m.org_id, m.role, m.managed_by_sso FROM memberships m JOIN orgs o ON o.id = m.org_id
+                 WHERE o.deleted_at IS NULL AND m.user_id = $1""")
+                .execute(Tuple.of(userId))
+                .map(rows -> Rows.all(rows, row -> Map.entry(row.getUUID("org_id"), new MembershipSync.Current(
+                        OrgRole.fromApiName(row.getString("role")).orElseThrow(), row.getBoolean("managed_by_sso"))))
+                        .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    /** Gives the user {@code role} in the organisation as an SSO-managed membership, creating it when missing. */
+    public Uni<Void> assignBySso(SqlClient tx, UUID orgId, UUID userId, OrgRole role) {
+        return tx.preparedQuery("""
+                INSERT INTO memberships (org_id, user_id, role, created_at, managed_by_sso) VALUES ($1, $2, $3, now(), true)
+                ON CONFLICT (org_id, user_id) DO UPDATE
+                   SET role = excluded.role, managed_by_sso = true, version = memberships.version + 1""")
+                .execute(Tuple.of(orgId, userId, role.apiName())).replaceWithVoid();
     }
 
     public Uni<Boolean> updateRole(SqlClient tx, UUID orgId, UUID userId, OrgRole role, int expectedVersion) {

@@ -10,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Organisations in {@code tollgate_identity}; deleted ones are invisible to every query. */
 @ApplicationScoped
@@ -34,6 +36,14 @@ public class OrgRepository {
     public Uni<Org> lock(SqlClient tx, UUID id) {
         return tx.preparedQuery("SELECT " + COLUMNS + " FROM orgs WHERE id = $1 AND deleted_at IS NULL FOR UPDATE")
                 .execute(Tuple.of(id)).map(rows -> Rows.first(rows, OrgRepository::map));
+    }
+
+    /** The ids of the organisations with these slugs; slugs of no (or a deleted) organisation are absent. */
+    public Uni<Map<String, UUID>> idsBySlug(SqlClient client, Collection<String> slugs) {
+        return client.preparedQuery("SELECT id, slug FROM orgs WHERE slug = ANY($1) AND deleted_at IS NULL")
+                .execute(Tuple.of(slugs.toArray(String[]::new)))
+                .map(rows -> Rows.all(rows, row -> Map.entry(row.getString("slug"), row.getUUID("id"))).stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
     /** Updates name and status when the stored version is {@code expectedVersion}; emits whether it did. */

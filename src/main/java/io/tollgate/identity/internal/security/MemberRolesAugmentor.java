@@ -19,7 +19,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Gives a user authenticated by a Tollgate access token the roles they hold now: {@code superadmin} and one
+ * Gives a user authenticated by a Tollgate access token (or by an IdP token, once {@link SsoAugmentor} has named
+ * the principal by the user's id) the roles they hold now: {@code superadmin} and one
  * {@code <role>@<orgId>} per membership, read from the database on each request, so that a removed member or a
  * disabled user loses access at once rather than when the token expires. Runs before {@code GrantsAugmentor}.
  */
