@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  */
 final class SecretCheck implements ManifestCheck {
 
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|_KEY|KEK|CREDENTIAL).*");
+    // "_KEY" as a word (API_KEY, SIGNING_KEY), not as in the keys context (QUARKUS_DATASOURCE_KEYS_…).
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            "(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|KEK|CREDENTIAL).*|.*_KEY(_.*)?");
 
     @Override
     public List<String> violations(List<KubeObject> objects) {
