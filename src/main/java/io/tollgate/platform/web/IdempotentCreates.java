@@ -7,15 +7,12 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
+import io.tollgate.platform.Hashes;
 import io.tollgate.platform.error.ErrorKind;
 import io.tollgate.platform.error.TollgateException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -55,8 +52,8 @@ public class IdempotentCreates {
         if (!KEY.matcher(key).matches()) {
             return Uni.createFrom().failure(TollgateException.invalid(Map.of(HEADER, "must be 1-255 visible ASCII characters")));
         }
-        String redisKey = "tg:platform:idempotency:" + sha256(scope + '\n' + principal + '\n' + key);
-        String bodyHash = sha256(write(request));
+        String redisKey = "tg:platform:idempotency:" + Hashes.sha256Hex(scope + '\n' + principal + '\n' + key);
+        String bodyHash = Hashes.sha256Hex(write(request));
         String claim = java.util.UUID.randomUUID().toString();
         // SET NX: the first request's claim wins; every request then reads back which claim holds the key.
         return values.set(redisKey, write(new Entry(bodyHash, claim, null, null, null)), new SetArgs().nx().ex(RETENTION))
@@ -116,11 +113,4 @@ public class IdempotentCreates {
         }
     }
 
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

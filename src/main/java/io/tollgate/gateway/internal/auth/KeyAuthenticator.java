@@ -6,17 +6,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
+import io.tollgate.platform.Hashes;
 import io.tollgate.gateway.internal.usage.KeyUsageReporter;
 import io.tollgate.keys.api.KeyIndexEntry;
 import io.tollgate.platform.error.ErrorKind;
 import io.tollgate.platform.error.TollgateException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,7 +52,7 @@ public class KeyAuthenticator {
             return Uni.createFrom().failure(new TollgateException(ErrorKind.UNAUTHORIZED,
                     "Missing API key: send it as 'Authorization: Bearer tgk_…'", Map.of(), "invalid_api_key", null));
         }
-        String hash = sha256(secret);
+        String hash = Hashes.sha256Hex(secret);
         Optional<KeyIndexEntry> cached = nearCache.getIfPresent(hash);
         Uni<Optional<KeyIndexEntry>> entry = cached != null ? Uni.createFrom().item(cached)
                 : index.get(KeyIndexEntry.redisKey(hash))
@@ -101,11 +98,4 @@ public class KeyAuthenticator {
         return new TollgateException(ErrorKind.UNAUTHORIZED, "Incorrect API key provided", Map.of(), "invalid_api_key", null);
     }
 
-    private static String sha256(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

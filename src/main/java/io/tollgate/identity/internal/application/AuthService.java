@@ -3,6 +3,7 @@ package io.tollgate.identity.internal.application;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
+import io.tollgate.platform.Hashes;
 import io.tollgate.identity.api.IdentityEvents.LoginAttempted;
 import io.tollgate.identity.internal.domain.User;
 import io.tollgate.identity.internal.domain.UserStatus;
@@ -92,7 +93,7 @@ public class AuthService {
             return Uni.createFrom().failure(invalidRefresh());
         }
         Instant now = clock.instant();
-        return identity.withTransaction(tx -> refreshTokens.lock(tx, LoginThrottle.sha256(refreshToken)).flatMap(stored -> {
+        return identity.withTransaction(tx -> refreshTokens.lock(tx, Hashes.sha256Hex(refreshToken)).flatMap(stored -> {
             if (stored == null || stored.revokedAt() != null || !stored.expiresAt().isAfter(now)) {
                 return Uni.createFrom().failure(invalidRefresh());
             }
@@ -113,7 +114,7 @@ public class AuthService {
             return Uni.createFrom().voidItem();
         }
         Instant now = clock.instant();
-        return identity.withTransaction(tx -> refreshTokens.lock(tx, LoginThrottle.sha256(refreshToken))
+        return identity.withTransaction(tx -> refreshTokens.lock(tx, Hashes.sha256Hex(refreshToken))
                 .flatMap(stored -> stored == null ? Uni.createFrom().voidItem()
                         : refreshTokens.revokeFamily(tx, stored.familyId(), now)));
     }
@@ -121,7 +122,7 @@ public class AuthService {
     private Uni<Tokens> issue(SqlClient tx, User user, UUID familyId, Actor actor) {
         Instant now = clock.instant();
         String refreshToken = newRefreshToken();
-        return refreshTokens.insert(tx, Ids.newId(), familyId, user.id(), LoginThrottle.sha256(refreshToken), now,
+        return refreshTokens.insert(tx, Ids.newId(), familyId, user.id(), Hashes.sha256Hex(refreshToken), now,
                 now.plus(config.refreshTokenTtl()))
                 .map(v -> new Tokens(issuer.accessToken(user, now), refreshToken, issuer.accessTokenSeconds()));
     }

@@ -4,13 +4,10 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
+import io.tollgate.platform.Hashes;
 import io.tollgate.identity.internal.domain.EmailAddress;
 import io.tollgate.platform.error.TollgateException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.jboss.logging.Logger;
 
 /**
@@ -78,18 +75,11 @@ public class LoginThrottle {
     }
 
     private static String accountKey(String email) {
-        return PREFIX + "account:" + sha256(EmailAddress.normalise(String.valueOf(email)));
+        return PREFIX + "account:" + Hashes.sha256Hex(EmailAddress.normalise(String.valueOf(email)));
     }
 
     private static String addressKey(String address) {
-        return PREFIX + "address:" + sha256(String.valueOf(address));
+        return PREFIX + "address:" + Hashes.sha256Hex(String.valueOf(address));
     }
 
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

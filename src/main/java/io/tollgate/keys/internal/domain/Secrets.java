@@ -1,10 +1,7 @@
 package io.tollgate.keys.internal.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.tollgate.platform.Hashes;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 
 /**
  * API key secrets: {@code tgk_} followed by 256 random bits in base62 (43 characters). Only the SHA-256 is
@@ -43,11 +40,7 @@ public final class Secrets {
     }
 
     public static String sha256Hex(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(secret);
     }
 
     /** What people see of a key after its creation: {@code tgk_AbC123…}. */

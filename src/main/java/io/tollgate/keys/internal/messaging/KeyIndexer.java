@@ -104,7 +104,7 @@ public class KeyIndexer {
     }
 
     private static String status(CloudEvent event) {
-        String status = event.getData() == null ? null : new JsonObject(new String(event.getData().toBytes())).getString("status");
+        String status = event.getData() == null ? null : new JsonObject(new String(event.getData().toBytes(), java.nio.charset.StandardCharsets.UTF_8)).getString("status");
         return "suspended".equals(status) ? "suspended" : "active";
     }
 }
