@@ -1,0 +1,2 @@
+/** What other contexts may use of metering: the events it publishes. */
+package io.tollgate.metering.api;
