@@ -40,6 +40,17 @@ public final class Broker implements AutoCloseable {
     }
 
     /**
+     * A private queue that receives a copy of every event with {@code routingKey} from now on (exclusive, deleted
+     * with the connection): how a test watches what the application publishes without taking it from its
+     * consumers.
+     */
+    public String tap(String routingKey) throws Exception {
+        String queue = channel.queueDeclare().getQueue();
+        channel.queueBind(queue, "tollgate.events", routingKey);
+        return queue;
+    }
+
+    /**
      * Takes messages from {@code queue} until one matches, within {@code timeout}. Messages read on the way are
      * removed: only tests put messages on the queues this is used for (dead-letter queues).
      */

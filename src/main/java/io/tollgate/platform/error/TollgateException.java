@@ -39,6 +39,12 @@ public class TollgateException extends RuntimeException {
                 Map.of("retry-after", Long.toString(retryAfterSeconds)));
     }
 
+    /** 503 with {@code retry-after}, in seconds: nothing can serve the request now, but something will. */
+    public static TollgateException unavailable(String detail, String code, long retryAfterSeconds) {
+        return new TollgateException(ErrorKind.UNAVAILABLE, detail, Map.of(), code, null,
+                Map.of("retry-after", Long.toString(retryAfterSeconds)));
+    }
+
     /** 412: the {@code If-Match} version is not the current one. */
     public static TollgateException staleVersion() {
         return new TollgateException(ErrorKind.PRECONDITION_FAILED,

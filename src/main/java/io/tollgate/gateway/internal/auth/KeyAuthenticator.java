@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
+import io.tollgate.gateway.internal.GatewayConfig;
 import io.tollgate.platform.Hashes;
 import io.tollgate.gateway.internal.usage.KeyUsageReporter;
 import io.tollgate.keys.api.KeyIndexEntry;

@@ -54,7 +54,7 @@ final class OpenAiStreamRelay implements StreamTranslator {
                 append(call.path("function").path("arguments"));
             }
         }
-        Tokens reported = OpenAiToOpenAi.OpenAiUsage.of(chunk.get("usage"));
+        Tokens reported = OpenAiUsage.of(chunk.get("usage"));
         if (reported != null) {
             usage = reported;
             if (choices.isEmpty() && !clientWantsUsage) {

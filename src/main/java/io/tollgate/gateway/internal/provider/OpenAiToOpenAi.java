@@ -106,20 +106,4 @@ public class OpenAiToOpenAi implements ProviderAdapter {
             throw OpenAiErrors.unreadable();
         }
     }
-
-    /** Reads OpenAI's {@code usage} object. */
-    static final class OpenAiUsage {
-
-        private OpenAiUsage() {
-        }
-
-        static Tokens of(JsonNode usage) {
-            if (usage == null || !usage.isObject()) {
-                return null;
-            }
-            return new Tokens(usage.path("prompt_tokens").asLong(), usage.path("completion_tokens").asLong(),
-                    usage.path("prompt_tokens_details").path("cached_tokens").asLong(), 0,
-                    usage.path("completion_tokens_details").path("reasoning_tokens").asLong());
-        }
-    }
 }

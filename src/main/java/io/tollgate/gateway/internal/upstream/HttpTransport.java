@@ -1,0 +1,150 @@
+package io.tollgate.gateway.internal.upstream;
+
+import io.tollgate.catalog.api.Timeouts;
+import io.tollgate.gateway.internal.GatewayConfig;
+import io.tollgate.gateway.internal.provider.UpstreamCall;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.core.streams.ReadStream;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.InetAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Provider calls over pooled Vert.x HTTP clients (DESIGN.md §5): keep-alive, no pipelining, HTTP/2 where a TLS
+ * provider offers it through ALPN, HTTP/1.1 in clear text (an h2c upgrade would cost every first request a
+ * round trip for servers that ignore it). Connects to the addresses {@link UpstreamAddresses} vetted, sending
+ * the provider's host name as {@code Host} and SNI. Redirects are never followed: a redirect is an upstream
+ * error. Bodies are relayed as received; the client asks for no compression.
+ */
+@ApplicationScoped
+public class HttpTransport implements Transport {
+
+    private final HttpClient clearText;
+    private final HttpClient tls;
+    private final UpstreamAddresses addresses;
+    private final Vertx vertx;
+
+    public HttpTransport(Vertx vertx, GatewayConfig config, UpstreamAddresses addresses) {
+        this.vertx = vertx;
+        this.addresses = addresses;
+        HttpClientOptions common = new HttpClientOptions()
+                .setKeepAlive(true)
+                .setPipelining(false)
+                .setMaxPoolSize(config.upstream().maxConnectionsPerHost())
+                .setHttp2MaxPoolSize(Math.max(1, config.upstream().maxConnectionsPerHost() / 100))
+                .setKeepAliveTimeout((int) config.upstream().keepAlive().toSeconds())
+                .setTryUseCompression(false)
+                .setMaxRedirects(0);
+        this.clearText = vertx.createHttpClient(new HttpClientOptions(common).setProtocolVersion(HttpVersion.HTTP_1_1));
+        this.tls = vertx.createHttpClient(new HttpClientOptions(common).setSsl(true).setUseAlpn(true).setForceSni(true)
+                .setProtocolVersion(HttpVersion.HTTP_2));
+    }
+
+    @Override
+    public Future<UpstreamResponse> send(UpstreamCall call, Timeouts timeouts) {
+        URI uri = URI.create(call.url());
+        boolean secure = "https".equalsIgnoreCase(uri.getScheme());
+        int port = uri.getPort() > 0 ? uri.getPort() : secure ? 443 : 80;
+        return addresses.of(uri.getHost(), vertx.getOrCreateContext())
+                .recover(rejected -> Future.failedFuture(
+                        new UpstreamUnreachable("The provider address is not allowed: " + rejected.getMessage(), false, rejected)))
+                .compose(vetted -> request(call, timeouts, uri, secure, port, pick(vetted)));
+    }
+
+    private Future<UpstreamResponse> request(UpstreamCall call, Timeouts timeouts, URI uri, boolean secure, int port,
+            InetAddress address) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
+                .setHost(uri.getHost())
+                .setPort(port)
+                .setSsl(secure)
+                .setURI(uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery())
+                .setConnectTimeout(timeouts.connectMs())
+                .setFollowRedirects(false);
+        call.headers().forEach(options::putHeader);
+        Promise<UpstreamResponse> answer = Promise.promise();
+        (secure ? tls : clearText).request(options).onComplete(opened -> {
+            if (opened.failed()) {
+                answer.fail(new UpstreamUnreachable("Could not connect to the provider", false, opened.cause()));
+                return;
+            }
+            HttpClientRequest request = opened.result();
+            send(request, call.body(), timeouts, answer);
+        });
+        return answer.future();
+    }
+
+    private void send(HttpClientRequest request, Buffer body, Timeouts timeouts, Promise<UpstreamResponse> answer) {
+        long timer = vertx.setTimer(timeouts.firstByteMs(), fired -> {
+            if (answer.tryFail(new UpstreamUnreachable("The provider sent no response within " + timeouts.firstByteMs()
+                    + " ms", true, null))) {
+                request.reset();
+            }
+        });
+        request.response().onComplete(response -> {
+            vertx.cancelTimer(timer);
+            if (response.failed()) {
+                answer.tryFail(new UpstreamUnreachable("The provider connection failed", false, response.cause()));
+            } else {
+                HttpClientResponse received = response.result();
+                received.pause();
+                if (!answer.tryComplete(new HttpUpstreamResponse(request, received))) {
+                    request.reset();
+                }
+            }
+        });
+        request.end(body).onFailure(failed -> {
+            vertx.cancelTimer(timer);
+            answer.tryFail(new UpstreamUnreachable("Could not send the request to the provider", false, failed));
+        });
+    }
+
+    /** Spreads calls over a host's addresses, as a resolver's round robin would. */
+    private static InetAddress pick(List<InetAddress> vetted) {
+        return vetted.size() == 1 ? vetted.get(0) : vetted.get(ThreadLocalRandom.current().nextInt(vetted.size()));
+    }
+
+    @PreDestroy
+    void close() {
+        clearText.close();
+        tls.close();
+    }
+
+    private record HttpUpstreamResponse(HttpClientRequest request, HttpClientResponse response) implements UpstreamResponse {
+
+        @Override
+        public int status() {
+            return response.statusCode();
+        }
+
+        @Override
+        public String header(String name) {
+            return response.getHeader(name);
+        }
+
+        @Override
+        public ReadStream<Buffer> body() {
+            return response;
+        }
+
+        @Override
+        public void cancel() {
+            request.reset();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.tollgate.gateway.internal.usage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Counts tokens when a provider reports none (a stream cut short, an old server), with OpenAI's o200k
+ * tokenizer: exact for OpenAI's current models, an estimate for others, which is why such usage is marked
+ * {@code estimated}. Chat prompts count each message's text plus OpenAI's per-message framing.
+ */
+@ApplicationScoped
+public class TokenCounter {
+
+    /** OpenAI's documented framing: each message costs its text plus about 3 tokens, the reply 3 more. */
+    private static final int PER_MESSAGE = 3;
+    private static final int PER_REPLY = 3;
+
+    private final Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+
+    public long count(CharSequence text) {
+        return text.isEmpty() ? 0 : encoding.countTokensOrdinary(text.toString());
+    }
+
+    /** The tokens of a chat request's {@code messages} (text parts; images are not counted). */
+    public long countMessages(JsonNode messages) {
+        long total = PER_REPLY;
+        StringBuilder text = new StringBuilder();
+        for (JsonNode message : messages) {
+            total += PER_MESSAGE;
+            text.setLength(0);
+            appendText(message.path("content"), text);
+            for (JsonNode call : message.path("tool_calls")) {
+                text.append(call.path("function").path("name").asText()).append(call.path("function").path("arguments").asText());
+            }
+            total += count(text);
+        }
+        return total;
+    }
+
+    private static void appendText(JsonNode content, StringBuilder text) {
+        if (content.isTextual()) {
+            text.append(content.asText());
+        } else if (content.isArray()) {
+            for (JsonNode part : content) {
+                if (part.path("text").isTextual()) {
+                    text.append(part.path("text").asText());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.tollgate.gateway;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+
+/**
+ * Gateway tests call a fake provider on 127.0.0.1, which the SSRF guard refuses by default; they also want the
+ * routing snapshot refreshed quickly and circuits that open and recover within a test's patience.
+ */
+public class UpstreamsOnLoopback implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "tollgate.catalog.allow-loopback", "true",
+                "tollgate.catalog.snapshot.refresh-interval", "500ms",
+                "tollgate.gateway.resilience.circuit-failure-threshold", "3",
+                "tollgate.gateway.resilience.circuit-open-duration", "2s",
+                "tollgate.gateway.streaming.keep-alive-interval", "300ms");
+    }
+}
