@@ -63,7 +63,16 @@ final class ProviderFixtures {
         }
     }
 
+    /** Runs one case; a failure names the case, which the test report shows only by its number. */
     static void run(ProviderAdapter adapter, Path dir) {
+        try {
+            check(adapter, dir);
+        } catch (AssertionError e) {
+            throw new AssertionError(dir.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void check(ProviderAdapter adapter, Path dir) {
         ObjectNode body = (ObjectNode) json(dir.resolve("client-request.json"));
         ChatRequest request = request(body);
         if (exists(dir, "upstream-error.json")) {
