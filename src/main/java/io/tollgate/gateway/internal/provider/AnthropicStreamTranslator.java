@@ -34,6 +34,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
     private final StringBuilder text = new StringBuilder();
     private String id = "chatcmpl-";
     private AnthropicUsage usage;
+    private boolean usageFinal;
     private boolean finished;
     private boolean failed;
 
@@ -114,6 +115,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
 
     private Buffer messageDelta(JsonNode event) {
         updateUsage(event.get("usage"));
+        usageFinal = true;
         String stopReason = event.path("delta").path("stop_reason").asText(null);
         return chunk(json.createObjectNode(), AnthropicResponses.finishReason(stopReason));
     }
@@ -180,9 +182,13 @@ final class AnthropicStreamTranslator implements StreamTranslator {
         throw OpenAiErrors.unreadable();
     }
 
+    /**
+     * Null until {@code message_delta}: {@code message_start} counts one output token, so a stream cut before the
+     * end must be counted from its text, as an OpenAI stream without its usage chunk is, not billed as one token.
+     */
     @Override
     public Tokens usage() {
-        return usage == null ? null : usage.tokens();
+        return usage == null || !usageFinal ? null : usage.tokens();
     }
 
     @Override
