@@ -24,9 +24,15 @@ public final class OpenAiErrors {
 
     public static UpstreamFailure translate(ObjectMapper json, int status, String retryAfter, Buffer body) {
         JsonNode error = parse(json, body).path("error");
-        String message = error.path("message").asText(null);
-        String code = error.path("code").isTextual() ? error.path("code").asText() : null;
-        String param = error.path("param").asText(null);
+        return translate(status, retryAfter, error.path("message").asText(null),
+                error.path("code").isTextual() ? error.path("code").asText() : null, error.path("param").asText(null));
+    }
+
+    /**
+     * The same for a provider whose error body is not OpenAI's: its {@code message}, {@code code} and
+     * {@code param} (each null when it has none) already read from it.
+     */
+    public static UpstreamFailure translate(int status, String retryAfter, String message, String code, String param) {
         return switch (status) {
             case 400, 422 -> new UpstreamFailure(new TollgateException(ErrorKind.BAD_REQUEST,
                     withDefault(message, "The provider rejected the request"), Map.of(), code, param), false);

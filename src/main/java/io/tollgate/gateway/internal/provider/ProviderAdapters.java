@@ -17,6 +17,7 @@ public class ProviderAdapters {
         byType.put(ProviderType.OPENAI, openAi);
         byType.put(ProviderType.SIMULATOR, openAi);
         byType.put(ProviderType.AZURE_OPENAI, new OpenAiToAzure(json));
+        byType.put(ProviderType.ANTHROPIC, new OpenAiToAnthropic(json));
     }
 
     public ProviderAdapter forType(ProviderType type) {
