@@ -16,6 +16,7 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.PermissionsAllowed;
+import io.quarkus.vertx.web.Route;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -120,12 +121,13 @@ final class TollgateRules {
                 .allowEmptyShould(true);
     }
 
-    /** REST resources, consumers and scheduled jobs belong to a role, so role builds include only their own. */
+    /** REST resources, Vert.x routes, consumers and scheduled jobs belong to a role, so role builds include only their own. */
     ArchRule entryPointsBelongToARole() {
         return classes().that().resideInAPackage(root + "..")
-                .and(com.tngtech.archunit.base.DescribedPredicate.describe("are REST resources, consumers or scheduled jobs",
+                .and(com.tngtech.archunit.base.DescribedPredicate.describe("are REST resources, routes, consumers or scheduled jobs",
                         (JavaClass type) -> type.isAnnotatedWith(Path.class) || type.getMethods().stream().anyMatch(
-                                m -> m.isAnnotatedWith(Incoming.class) || m.isAnnotatedWith(Scheduled.class))))
+                                m -> m.isAnnotatedWith(Incoming.class) || m.isAnnotatedWith(Scheduled.class)
+                                        || m.isAnnotatedWith(Route.class))))
                 .should(new ArchCondition<>("carry @IfBuildProperty on a tollgate.role.* property") {
                     @Override
                     public void check(JavaClass type, ConditionEvents events) {

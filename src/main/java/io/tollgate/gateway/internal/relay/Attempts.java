@@ -137,8 +137,13 @@ public class Attempts {
             Transport transport = deployment.providerType() == ProviderType.SIMULATOR ? simulator : http;
             long sent = System.nanoTime();
             health.started(deployment.id());
-            transport.send(call, timeouts(deployment)).onComplete(result -> {
+            transport.send(call, timeouts(deployment), exchange::onClientGone).onComplete(result -> {
                 long waited = System.nanoTime() - sent;
+                if (result.failed() && exchange.clientGone()) {
+                    health.ended(deployment.id());
+                    next(); // not the deployment's fault: the walk ends as cancelled
+                    return;
+                }
                 if (result.failed()) {
                     health.ended(deployment.id());
                     exchange.waitedUpstream(waited);

@@ -162,6 +162,9 @@ final class Exchange {
             return;
         }
         HttpServerResponse response = rc.response();
+        if (clientGone && tokens == null) {
+            usage(null, ""); // the provider may have read the prompt; nothing was generated
+        }
         if (!clientGone && !response.headWritten()) {
             ErrorEnvelope.Rendered rendered = ErrorEnvelope.render(rc.request().path(),
                     rc.request().getHeader(RequestIds.HEADER), error);

@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The order in which one request's candidates are tried: the requested model's deployments by priority tier
- * (0 first), within a tier by the model's strategy, then each fallback model's the same way (a fallback the
+ * (0 first; weight 0 drains a deployment, so it is left out), within a tier by the model's strategy, then each fallback model's the same way (a fallback the
  * caller may not use, or one already listed, is skipped). Built per request; the router walks it.
  */
 @ApplicationScoped
@@ -41,6 +41,7 @@ public class RoutePlanner {
 
     private void addTiers(ModelRoute model, List<Candidate> plan) {
         List<DeploymentRoute> deployments = new ArrayList<>(model.deployments());
+        deployments.removeIf(deployment -> deployment.weight() <= 0); // weight 0 drains a deployment
         deployments.sort(Comparator.comparingInt(DeploymentRoute::priority));
         int start = 0;
         while (start < deployments.size()) {

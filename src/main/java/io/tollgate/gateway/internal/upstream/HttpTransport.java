@@ -22,6 +22,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * Provider calls over pooled Vert.x HTTP clients (DESIGN.md §5): keep-alive, no pipelining, HTTP/2 where a TLS
@@ -55,18 +56,18 @@ public class HttpTransport implements Transport {
     }
 
     @Override
-    public Future<UpstreamResponse> send(UpstreamCall call, Timeouts timeouts) {
+    public Future<UpstreamResponse> send(UpstreamCall call, Timeouts timeouts, Consumer<Runnable> onCancel) {
         URI uri = URI.create(call.url());
         boolean secure = "https".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() > 0 ? uri.getPort() : secure ? 443 : 80;
         return addresses.of(uri.getHost(), vertx.getOrCreateContext())
                 .recover(rejected -> Future.failedFuture(
                         new UpstreamUnreachable("The provider address is not allowed: " + rejected.getMessage(), false, rejected)))
-                .compose(vetted -> request(call, timeouts, uri, secure, port, pick(vetted)));
+                .compose(vetted -> request(call, timeouts, uri, secure, port, pick(vetted), onCancel));
     }
 
     private Future<UpstreamResponse> request(UpstreamCall call, Timeouts timeouts, URI uri, boolean secure, int port,
-            InetAddress address) {
+            InetAddress address, Consumer<Runnable> onCancel) {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
@@ -84,6 +85,11 @@ public class HttpTransport implements Transport {
                 return;
             }
             HttpClientRequest request = opened.result();
+            onCancel.accept(() -> {
+                if (answer.tryFail(new UpstreamUnreachable("The call was cancelled", false, null))) {
+                    request.reset();
+                }
+            });
             send(request, call.body(), timeouts, answer);
         });
         return answer.future();

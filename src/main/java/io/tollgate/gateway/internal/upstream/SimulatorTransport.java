@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The built-in {@code simulator} provider: an in-process OpenAI-compatible server that writes synthetic
@@ -46,7 +48,7 @@ public class SimulatorTransport implements Transport {
     }
 
     @Override
-    public Future<UpstreamResponse> send(UpstreamCall call, Timeouts timeouts) {
+    public Future<UpstreamResponse> send(UpstreamCall call, Timeouts timeouts, Consumer<Runnable> onCancel) {
         JsonNode request;
         try {
             request = json.readTree(call.body().getBytes());
@@ -55,7 +57,7 @@ public class SimulatorTransport implements Transport {
         }
         Settings settings = Settings.of(defaults, call.headers());
         if (ThreadLocalRandom.current().nextDouble() < settings.failureRate()) {
-            return later(settings.ttftMs(), () -> SimulatedResponse.complete(503,
+            return later(settings.ttftMs(), onCancel, () -> SimulatedResponse.complete(503,
                     error("Simulated failure (failure rate " + settings.failureRate() + ")")));
         }
         Answer answer = answer(request, settings);
@@ -69,7 +71,7 @@ public class SimulatorTransport implements Transport {
             return Future.succeededFuture(SimulatedResponse.streaming(vertx, frames, delays));
         }
         long generation = settings.ttftMs() + (long) settings.interTokenMs() * Math.max(0, answer.words().size() - 1);
-        return later(generation, () -> SimulatedResponse.complete(200, answer.body(json)));
+        return later(generation, onCancel, () -> SimulatedResponse.complete(200, answer.body(json)));
     }
 
     private Answer answer(JsonNode request, Settings settings) {
@@ -89,12 +91,17 @@ public class SimulatorTransport implements Transport {
                 tokens.countMessages(request.path("messages")));
     }
 
-    private Future<UpstreamResponse> later(long delayMs, java.util.function.Supplier<UpstreamResponse> response) {
+    /** A response after {@code delayMs}, as a server that thinks before it answers; cancelling stops the wait. */
+    private Future<UpstreamResponse> later(long delayMs, Consumer<Runnable> onCancel, Supplier<UpstreamResponse> response) {
         Promise<UpstreamResponse> promise = Promise.promise();
         if (delayMs <= 0) {
             promise.complete(response.get());
         } else {
-            vertx.setTimer(delayMs, fired -> promise.complete(response.get()));
+            long timer = vertx.setTimer(delayMs, fired -> promise.tryComplete(response.get()));
+            onCancel.accept(() -> {
+                vertx.cancelTimer(timer);
+                promise.tryFail(new UpstreamUnreachable("The call was cancelled", false, null));
+            });
         }
         return promise.future();
     }
