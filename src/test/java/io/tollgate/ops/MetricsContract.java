@@ -18,14 +18,6 @@ final class MetricsContract {
 
     /** Tollgate metrics the feature issues will add; the dashboards and alerts already use them. */
     static final Map<String, String> PLANNED = new TreeMap<>(Map.ofEntries(
-            Map.entry("tollgate_gateway_ttfb_seconds", "gateway: histogram {org, model, deployment, provider, status}"),
-            Map.entry("tollgate_gateway_upstream_errors_total", "gateway: counter {deployment, provider, kind}"),
-            Map.entry("tollgate_gateway_requests_total", "gateway: counter {org, model, deployment, status}"),
-            Map.entry("tollgate_gateway_fallbacks_total", "gateway: counter {model, from_deployment, to_deployment}"),
-            Map.entry("tollgate_gateway_time_per_output_token_seconds", "gateway: histogram {model, deployment, provider}"),
-            Map.entry("gen_ai_client_token_usage", "gateway: histogram {gen_ai_token_type, gen_ai_request_model, org}"),
-            Map.entry("tollgate_usage_buffer_depth", "gateway: gauge"),
-            Map.entry("tollgate_usage_buffer_dropped_total", "gateway: counter"),
             Map.entry("tollgate_quota_degraded_total", "quotas: counter"),
             Map.entry("tollgate_metering_unpriced_total", "metering: counter {model}"),
             Map.entry("tollgate_metering_spend_total", "metering: counter {org, project, model, currency}")));

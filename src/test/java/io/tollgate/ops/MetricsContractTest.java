@@ -59,9 +59,9 @@ class MetricsContractTest {
     void listedButUnusedEntriesAreReported() {
         Map<String, String> expressions = usingAllListed("up");
         expressions.remove("external kube_pod_status_ready");
-        expressions.remove("planned tollgate_usage_buffer_depth");
+        expressions.remove("planned tollgate_quota_degraded_total");
         assertThat(MetricsContract.violations(expressions, Set.of())).containsExactlyInAnyOrder(
-                "tollgate_usage_buffer_depth is listed as planned but used by no dashboard or alert",
+                "tollgate_quota_degraded_total is listed as planned but used by no dashboard or alert",
                 "kube_pod_status_ready is listed as external but used by no dashboard or alert");
     }
 }

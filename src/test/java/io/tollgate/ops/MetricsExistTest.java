@@ -9,6 +9,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.tollgate.platform.security.GrantsAugmentor;
 import io.tollgate.testing.Unique;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,9 @@ class MetricsExistTest {
     @Test
     @TestSecurity(user = "root", roles = "superadmin", augmentors = GrantsAugmentor.class)
     void everyMetricOfTheDashboardsAndAlertsExists() {
-        given().contentType("application/json").body("{\"slug\":\"" + Unique.slug("metrics") + "\",\"name\":\"Metrics\"}")
-                .post("/admin/v1/orgs").then().statusCode(201);
+        String org = given().contentType("application/json").body("{\"slug\":\"" + Unique.slug("metrics") + "\",\"name\":\"Metrics\"}")
+                .post("/admin/v1/orgs").then().statusCode(201).extract().path("id");
+        streamThroughAFallback(org);
         given().get("/health").then().statusCode(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/ready").statusCode() == 200);
         await().atMost(Duration.ofSeconds(20)).until(() -> exposed().containsAll(
@@ -34,6 +36,32 @@ class MetricsExistTest {
         Map<String, String> expressions = MetricsContract.expressions(HelmChart.render());
         assertThat(expressions).hasSizeGreaterThan(40);
         assertThat(MetricsContract.violations(expressions, exposed())).isEmpty();
+    }
+
+    /**
+     * One streamed completion on a model whose first tier always fails (the simulator at failure rate 1) and whose
+     * second answers: request, latency, token, upstream-error, fallback and usage-buffer metrics all appear.
+     */
+    private static void streamThroughAFallback(String org) {
+        String failing = provider(Map.of("x-simulator-failure-rate", "1", "x-simulator-ttft-ms", "0"));
+        String working = provider(Map.of("x-simulator-ttft-ms", "0", "x-simulator-inter-token-ms", "1"));
+        String model = Unique.slug("metrics-model");
+        given().contentType("application/json").body(Map.of("orgId", org, "name", model, "retry", Map.of("attempts", 1, "backoffMs", 1),
+                        "deployments", List.of(Map.of("provider", failing, "upstreamModel", "sim", "priority", 0),
+                                Map.of("provider", working, "upstreamModel", "sim", "priority", 1))))
+                .post("/admin/v1/models").then().statusCode(201);
+        String key = given().contentType("application/json").body(Map.of("name", "metrics", "scopes", List.of("inference")))
+                .post("/admin/v1/orgs/" + org + "/keys").then().statusCode(201).extract().path("key");
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().header("Authorization", "Bearer " + key)
+                .get("/v1/models/" + model).statusCode() == 200);
+        given().header("Authorization", "Bearer " + key).contentType("application/json")
+                .body("{\"model\":\"" + model + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")
+                .post("/v1/chat/completions").then().statusCode(200);
+    }
+
+    private static String provider(Map<String, String> simulatorSettings) {
+        return given().contentType("application/json").body(Map.of("name", Unique.slug("sim"), "type", "simulator",
+                "extraHeaders", simulatorSettings)).post("/admin/v1/providers").then().statusCode(201).extract().path("id");
     }
 
     private static Set<String> exposed() {

@@ -39,7 +39,8 @@ class GatewayRoleTest {
     void managementEndpointsAreAbsent() {
         given().get("/admin/v1/orgs").then().statusCode(404).contentType("application/problem+json");
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                .body("paths.keySet()", not(hasItem("/admin/v1/orgs")));
+                .body("paths.keySet()", not(hasItem("/admin/v1/orgs")))
+                .body("paths.keySet()", hasItem("/v1/chat/completions"));
     }
 
     @Test
