@@ -130,7 +130,8 @@ class AuditTrailTest {
         UUID org = UUID.randomUUID();
         List<Uni<Void>> published = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            published.add(publisher.publish(CloudEvents.build(Ids.newId(), "keys", "keys.key-issued.v1", "key-" + i, org,
+            // A type only the audit recorder is bound to, so that no other consumer dead-letters it.
+            published.add(publisher.publish(CloudEvents.build(Ids.newId(), "identity", "identity.test-happened.v1", "t-" + i, org,
                     OffsetDateTime.now(ZoneOffset.UTC), "{\"i\":1}".getBytes(StandardCharsets.UTF_8))));
         }
         Uni.join().all(published).andFailFast().await().atMost(Duration.ofSeconds(30));
