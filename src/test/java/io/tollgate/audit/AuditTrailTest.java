@@ -17,10 +17,12 @@ import io.tollgate.platform.events.CloudEvents;
 import io.tollgate.platform.events.EventPublisher;
 import io.tollgate.testing.Accounts;
 import io.tollgate.testing.Accounts.Session;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +71,7 @@ class AuditTrailTest {
         assertThat(sound.getBoolean("intact")).isTrue();
         assertThat(sound.getInt("chains[0].verifiedEntries")).isEqualTo(5);
         assertThat(sound.getInt("chains[0].headSequence")).isEqualTo(5);
+        assertThat(auditVerifyCommand(org)).startsWith("0\nintact\t" + org + "\t5 verified");
 
         String stored = hashAt(org, 3);
         asOwnerWithoutGuard("UPDATE audit_entries SET data = '{\"tampered\": true}' WHERE chain = $1 AND seq = 3", org);
@@ -81,6 +85,8 @@ class AuditTrailTest {
                 .containsEntry("eventId", events.get(2)).containsEntry("problem", "hash-mismatch")
                 .containsEntry("actualHash", stored);
         assertThat(link.get("expectedHash")).isNotEqualTo(stored);
+        assertThat(auditVerifyCommand(org)).startsWith("1\nBROKEN\t" + org + "\t2 verified")
+                .contains("first broken link: sequence 3 (hash-mismatch), event " + events.get(2), "actual   " + stored);
     }
 
     @Test
@@ -223,6 +229,21 @@ class AuditTrailTest {
         admin.request().get("/admin/v1/orgs/" + theirs + "/audit").then().statusCode(404);
         admin.request().get("/admin/v1/audit/verify").then().statusCode(403);
         Accounts.member(root, mine, "developer").request().get("/admin/v1/orgs/" + mine + "/audit").then().statusCode(403);
+    }
+
+    /** The operator's command, scripts/audit-verify, against this application: its exit status, a newline, its output. */
+    private String auditVerifyCommand(UUID org) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder("scripts/audit-verify", "--org", org.toString()).redirectErrorStream(true);
+            builder.environment().put("TOLLGATE_URL", "http://localhost:" + RestAssured.port);
+            builder.environment().put("TOLLGATE_TOKEN", root.accessToken());
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            return process.exitValue() + "\n" + output;
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonPath verify(UUID org) {
