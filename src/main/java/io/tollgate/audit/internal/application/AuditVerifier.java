@@ -34,11 +34,11 @@ public class AuditVerifier {
     public Uni<List<ChainReport>> verify(UUID orgId) {
         return entries.heads(audit, orgId == null ? null : AuditChain.chainOf(orgId))
                 .onItem().transformToMulti(heads -> Multi.createFrom().iterable(heads))
-                .onItem().transformToUniAndConcatenate(this::verify)
+                .onItem().transformToUniAndConcatenate(this::verifyChain)
                 .collect().asList();
     }
 
-    private Uni<ChainReport> verify(ChainHead head) {
+    private Uni<ChainReport> verifyChain(ChainHead head) {
         return walk(new ChainVerification(head), head.chain(), 0);
     }
 

@@ -39,10 +39,6 @@ public final class ChainVerification {
         return broken == null;
     }
 
-    public long lastSeq() {
-        return lastSeq;
-    }
-
     public ChainReport finish() {
         if (broken == null && (head.seq() != lastSeq || !head.hash().equals(lastHash))) {
             broken = new BrokenLink(orgId, lastSeq + 1, null, Problem.HEAD_MISMATCH, head.hash(), lastHash);
