@@ -58,10 +58,10 @@ class DeadLetterReplayTest {
                     UUID.randomUUID(), OffsetDateTime.now(ZoneOffset.UTC), "{\"test\":true}".getBytes(StandardCharsets.UTF_8)))
                     .await().indefinitely();
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> dlq("show", QUEUE, "--limit", "100").output().contains(subject));
-            Result shown = dlq("show", QUEUE, "--limit", "100");
+                    .until(() -> dlq("show", QUEUE, "--limit", "1000").output().contains(subject));
+            Result shown = dlq("show", QUEUE, "--limit", "1000");
             assertThat(shown.output()).contains("delivery_limit", "published to tollgate.events as identity.test-happened.v1");
-            assertThat(dlq("show", QUEUE, "--limit", "100").output()).as("show leaves the messages in place").contains(subject);
+            assertThat(dlq("show", QUEUE, "--limit", "1000").output()).as("show leaves the messages in place").contains(subject);
         } finally {
             audit.query("DROP TRIGGER %1$s ON audit_entries; DROP FUNCTION %1$s();".formatted(breakage)).execute()
                     .await().indefinitely();
@@ -73,7 +73,7 @@ class DeadLetterReplayTest {
         assertThat(replayed.output()).contains("moved from tollgate.audit.recorder.dlq to tollgate.audit.recorder");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> entriesAbout(subject) == 1);
-        assertThat(dlq("show", QUEUE, "--limit", "100").output()).doesNotContain(subject);
+        assertThat(dlq("show", QUEUE, "--limit", "1000").output()).doesNotContain(subject);
     }
 
     @Test
