@@ -153,6 +153,33 @@ final class FakeUpstream implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes {@code count} chunks as fast as the connection takes them (waiting whenever its write queue is full),
+     * counting in {@code written} how many it got out: while nobody reads downstream, that count stops growing.
+     */
+    static Behaviour flood(int count, String payload, java.util.concurrent.atomic.AtomicInteger written) {
+        return (request, received, vertx) -> {
+            HttpServerResponse response = request.response().setChunked(true).putHeader("content-type", "text/event-stream");
+            floodFrom(response, count, chunk(payload), written);
+        };
+    }
+
+    private static void floodFrom(HttpServerResponse response, int count, String frame,
+            java.util.concurrent.atomic.AtomicInteger written) {
+        while (written.get() < count && !response.writeQueueFull() && !response.closed()) {
+            response.write(frame + "\n\n");
+            written.incrementAndGet();
+        }
+        if (response.closed()) {
+            return;
+        }
+        if (written.get() == count) {
+            response.end(finish() + "\n\n" + usageChunk(1, count) + "\n\n" + done() + "\n\n");
+            return;
+        }
+        response.drainHandler(drained -> floodFrom(response, count, frame, written));
+    }
+
     /** Never answers: no status line, no headers. */
     static Behaviour hang() {
         return (request, received, vertx) -> { };

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -162,6 +163,49 @@ class GatewayFaultsTest {
             assertThat(event.get("outcome").asText()).isEqualTo("CANCELLED");
             assertThat(event.get("estimated").asBoolean()).isTrue();
             assertThat(event.get("tokens").get("completion").asLong()).isPositive();
+        }
+    }
+
+    @Test
+    void aSlowClientPausesTheProviderInsteadOfBeingBufferedFor() throws Exception {
+        GatewaySetup setup = new GatewaySetup();
+        AtomicInteger written = new AtomicInteger();
+        int chunks = 60_000; // about 32 MB: more than the sockets on the way can hold
+        FakeUpstream.Tenant provider = upstream.tenant().then(FakeUpstream.flood(chunks, "x".repeat(500), written));
+        String model = setup.model(List.of(GatewaySetup.deployment(setup.provider(provider.baseUrl(), Map.of()), 0)), Map.of());
+
+        String body = "{\"model\":\"" + model + "\",\"stream\":true," + HI + "}";
+        try (java.net.Socket client = new java.net.Socket()) {
+            client.setReceiveBufferSize(4096); // a client that reads slowly, and buffers little
+            client.connect(new java.net.InetSocketAddress(chatUrl.getHost(), chatUrl.getPort()));
+            client.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + setup.key + "\r\ncontent-type: application/json\r\ncontent-length: "
+                    + body.length() + "\r\n\r\n" + body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            InputStream in = client.getInputStream();
+            assertThat(in.read(new byte[100])).isPositive();
+
+            int[] last = {-1};
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                int now = written.get();
+                boolean still = now == last[0];
+                last[0] = now;
+                return still || now == chunks;
+            });
+            assertThat(written.get()).as("the provider is held back while the client does not read").isLessThan(chunks);
+
+            byte[] buffer = new byte[65536];
+            long total = 0;
+            while (written.get() < chunks || total < (long) chunks * 500) {
+                int read = in.read(buffer);
+                if (read < 0) {
+                    break;
+                }
+                total += read;
+                if (new String(buffer, 0, read, java.nio.charset.StandardCharsets.UTF_8).contains("[DONE]")) {
+                    break;
+                }
+            }
+            assertThat(written.get()).as("every chunk goes out once the client reads").isEqualTo(chunks);
         }
     }
 
