@@ -45,7 +45,7 @@ public class ProjectionRebuilder {
                 e -> LOG.warnf(e, "Quota projection rebuild failed; the next scheduled one retries"));
     }
 
-    @Scheduled(every = "${tollgate.quota.projection.rebuild-interval}", delayed = "10s",
+    @Scheduled(every = "${tollgate.quota.projection.rebuild-interval}", delayed = "${tollgate.quota.projection.rebuild-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> rebuild() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
