@@ -1,6 +1,8 @@
 package io.tollgate.quota.internal.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.tollgate.platform.error.TollgateException;
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import io.tollgate.platform.roles.Roles;
@@ -24,6 +26,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -33,8 +37,32 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @IfBuildProperty(name = Roles.MANAGEMENT, stringValue = "true", enableIfMissing = true)
 public class BudgetResource {
 
-    /** What a caller sends: amounts as decimal strings (null: no limit), an ISO 4217 currency, a threshold (default 80). */
-    public record BudgetBody(String daily, String monthly, String currency, Integer softThresholdPercent) {
+    /**
+     * What a caller sends: amounts as decimal strings (null: no limit), an ISO 4217 currency, a threshold (default
+     * 80). Amounts are read as JSON nodes so that a number, which would lose exactness in many clients, is refused
+     * rather than coerced.
+     */
+    public record BudgetBody(JsonNode daily, JsonNode monthly, String currency, Integer softThresholdPercent) {
+        Budget budget() {
+            Map<String, String> errors = new LinkedHashMap<>();
+            String day = text("daily", daily, errors);
+            String month = text("monthly", monthly, errors);
+            if (!errors.isEmpty()) {
+                throw TollgateException.invalid(errors);
+            }
+            return Budget.parse(day, month, currency, softThresholdPercent);
+        }
+
+        private static String text(String field, JsonNode node, Map<String, String> errors) {
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            if (!node.isTextual()) {
+                errors.put(field, "must be a decimal string such as \"25.50\", not a JSON number");
+                return null;
+            }
+            return node.textValue();
+        }
     }
 
     /** The budget with its version (also the ETag); all null and version 0 when never set. */
@@ -84,7 +112,7 @@ public class BudgetResource {
     public Uni<Response> setBudget(@PathParam("orgId") UUID orgId, @HeaderParam("If-Match") String ifMatch,
             BudgetBody body) {
         BudgetBody given = body == null ? new BudgetBody(null, null, null, null) : body;
-        Budget budget = Budget.parse(given.daily(), given.monthly(), given.currency(), given.softThresholdPercent());
+        Budget budget = given.budget();
         return definitions.setBudget(orgId, budget, ETags.expectedVersion(ifMatch), actor.get()).map(BudgetResource::ok);
     }
 
