@@ -36,6 +36,7 @@ public class QuotaRepository {
     };
     private static final String LIMIT_COLUMNS = """
             org_id, level, subject_id, requests_per_minute, tokens_per_minute, max_concurrent, models, version, updated_at""";
+    private static final String SPEND_COLUMNS = "org_id, currency, day, day_total, month, month_total, as_of";
     private static final String BUDGET_COLUMNS = "org_id, daily, monthly, currency, soft_threshold_percent, version, updated_at";
 
     /** A stored authoritative spend. */
@@ -113,10 +114,19 @@ public class QuotaRepository {
     }
 
     public Uni<List<Spend>> allSpend(SqlClient client) {
-        return client.query("SELECT org_id, currency, day, day_total, month, month_total, as_of FROM spend").execute()
-                .map(rows -> map(rows, row -> new Spend(row.getUUID("org_id"), row.getString("currency"),
-                        row.getLocalDate("day"), row.getBigDecimal("day_total"), row.getString("month"),
-                        row.getBigDecimal("month_total"), row.getOffsetDateTime("as_of").toInstant())));
+        return client.query("SELECT " + SPEND_COLUMNS + " FROM spend").execute().map(rows -> map(rows, QuotaRepository::spend));
+    }
+
+    /** The stored spend of an organisation in one currency, locked for update; null when none. */
+    public Uni<Spend> spendOf(SqlClient tx, UUID orgId, String currency) {
+        return tx.preparedQuery("SELECT " + SPEND_COLUMNS + " FROM spend WHERE org_id = $1 AND currency = $2 FOR UPDATE")
+                .execute(Tuple.of(orgId, currency)).map(rows -> rows.size() == 0 ? null : spend(rows.iterator().next()));
+    }
+
+    private static Spend spend(Row row) {
+        return new Spend(row.getUUID("org_id"), row.getString("currency"), row.getLocalDate("day"),
+                row.getBigDecimal("day_total"), row.getString("month"), row.getBigDecimal("month_total"),
+                row.getOffsetDateTime("as_of").toInstant());
     }
 
     private LimitDefinition limit(Row row) {
