@@ -8,11 +8,15 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tollgate.quota.internal.application.DefinitionProjection;
+import io.tollgate.quota.internal.domain.LimitDefinition;
 import io.tollgate.quota.internal.domain.LimitLevel;
+import io.tollgate.quota.internal.domain.Limits;
 import io.tollgate.quota.internal.domain.QuotaKeys;
 import io.tollgate.testing.Accounts;
 import io.tollgate.testing.Accounts.Session;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +28,9 @@ class QuotaApiTest {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    DefinitionProjection projection;
 
     private Session root;
     private UUID org;
@@ -50,6 +57,20 @@ class QuotaApiTest {
 
         String projected = redis.value(String.class).get(QuotaKeys.limits(org, LimitLevel.KEY, key));
         assertThat(projected).contains("\"version\":1").contains("\"requestsPerMinute\":60").contains("gpt-4o");
+    }
+
+    @Test
+    void aRebuildThatReadAnOlderVersionNeverOverwritesANewerProjection() {
+        UUID key = UUID.randomUUID();
+        String path = "/admin/v1/orgs/" + org + "/keys/" + key + "/limits";
+        root.request().contentType("application/json").body(Map.of("requestsPerMinute", 1)).put(path).then().statusCode(200);
+        root.request().contentType("application/json").body(Map.of("requestsPerMinute", 2)).put(path).then().statusCode(200);
+
+        projection.write(new LimitDefinition(org, LimitLevel.KEY, key, new Limits(1L, null, null, null), 1, Instant.now()))
+                .await().indefinitely();
+
+        assertThat(redis.value(String.class).get(QuotaKeys.limits(org, LimitLevel.KEY, key)))
+                .contains("\"version\":2").contains("\"requestsPerMinute\":2");
     }
 
     @Test

@@ -11,9 +11,7 @@ import io.tollgate.quota.internal.domain.ProjectedLimits;
 import io.tollgate.quota.internal.domain.QuotaKeys;
 import io.tollgate.quota.internal.enforcement.QuotaScripts;
 import io.tollgate.quota.internal.persistence.QuotaRepository.Spend;
-import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -24,7 +22,8 @@ import java.util.List;
 /**
  * Writes definitions and authoritative spend into Redis for the gateway (ADR 0019). Definitions are a bounded
  * projection without TTL, one key per database row (rows are never deleted), rewritten after each change and by
- * the worker's periodic rebuild; spend is set by {@code seed-spend.lua}, which never goes back in time.
+ * the worker's periodic rebuild, never back to an older version; spend is set by {@code seed-spend.lua}, which
+ * never goes back in time either.
  */
 @ApplicationScoped
 public class DefinitionProjection {
@@ -41,11 +40,12 @@ public class DefinitionProjection {
     }
 
     public Uni<Void> write(LimitDefinition d) {
-        return set(QuotaKeys.limits(d.orgId(), d.level(), d.subjectId()), new ProjectedLimits(d.version(), d.limits()));
+        return set(QuotaKeys.limits(d.orgId(), d.level(), d.subjectId()), d.version(),
+                new ProjectedLimits(d.version(), d.limits()));
     }
 
     public Uni<Void> write(BudgetDefinition d) {
-        return set(QuotaKeys.budget(d.orgId()), ProjectedBudget.of(d.version(), d.budget()));
+        return set(QuotaKeys.budget(d.orgId()), d.version(), ProjectedBudget.of(d.version(), d.budget()));
     }
 
     /** Sets the day's and month's spend from metering's totals unless Redis already holds a later one. */
@@ -75,9 +75,11 @@ public class DefinitionProjection {
         return Long.toString(amount.movePointRight(6).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
     }
 
-    private Uni<Void> set(String key, Object value) {
+    /** Never replaces a later version: the rebuild may have read the database before a change committed. */
+    private Uni<Void> set(String key, int version, Object value) {
         try {
-            return redis.send(Request.cmd(Command.SET).arg(key).arg(json.writeValueAsString(value))).replaceWithVoid();
+            return QuotaScripts.PROJECT_DEFINITION.run(redis, List.of(key),
+                    List.of(json.writeValueAsString(value), Integer.toString(version))).replaceWithVoid();
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -23,6 +23,7 @@ public final class QuotaScripts {
     public static final QuotaScripts RESERVE = load("reserve");
     public static final QuotaScripts SETTLE = load("settle");
     public static final QuotaScripts SEED_SPEND = load("seed-spend");
+    public static final QuotaScripts PROJECT_DEFINITION = load("project-definition");
 
     private final String source;
     private final String sha;
