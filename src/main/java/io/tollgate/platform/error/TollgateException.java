@@ -45,6 +45,11 @@ public class TollgateException extends RuntimeException {
                 Map.of("retry-after", Long.toString(retryAfterSeconds)));
     }
 
+    /** 429 with the given headers, e.g. {@code retry-after} and {@code x-ratelimit-*} (quota denials). */
+    public static TollgateException rateLimited(String detail, String code, Map<String, String> headers) {
+        return new TollgateException(ErrorKind.RATE_LIMITED, detail, Map.of(), code, null, headers);
+    }
+
     /** 412: the {@code If-Match} version is not the current one. */
     public static TollgateException staleVersion() {
         return new TollgateException(ErrorKind.PRECONDITION_FAILED,
