@@ -29,6 +29,11 @@ final class GatewaySetup {
                 .post("/admin/v1/orgs/" + org + "/keys").then().statusCode(201).extract().path("key");
     }
 
+    /** The id of this tenant's key. */
+    String keyId() {
+        return root.request().get("/admin/v1/orgs/" + org + "/keys").then().statusCode(200).extract().path("items[0].id");
+    }
+
     /** An OpenAI-compatible provider at {@code baseUrl} with fields such as timeouts or apiKey; returns its id. */
     String provider(String baseUrl, Map<String, Object> fields) {
         Map<String, Object> body = new LinkedHashMap<>(fields);

@@ -26,6 +26,13 @@ public interface GatewayConfig {
     @WithDefault("250ms")
     Duration keyLookupTimeout();
 
+    /**
+     * Output tokens a quota reservation assumes when a request sets no {@code max_tokens}; the real count
+     * replaces it when the request ends.
+     */
+    @WithDefault("1024")
+    int quotaOutputEstimate();
+
     Upstream upstream();
 
     Streaming streaming();

@@ -8,6 +8,7 @@ import io.tollgate.gateway.internal.routing.Candidate;
 import io.tollgate.gateway.internal.upstream.UpstreamResponse;
 import io.tollgate.gateway.internal.usage.TokenCounter;
 import io.tollgate.platform.Ids;
+import io.tollgate.quota.api.Admission;
 import io.tollgate.platform.error.ErrorEnvelope;
 import io.tollgate.platform.error.ErrorKind;
 import io.tollgate.platform.error.TollgateException;
@@ -54,6 +55,7 @@ final class Exchange {
     private boolean clientGone;
     private boolean finished;
     private Runnable onClientGone = () -> { };
+    private Admission admission;
 
     Exchange(RoutingContext rc, String endpoint, TokenCounter counter, Consumer<Exchange> onFinish) {
         this.rc = rc;
@@ -88,6 +90,15 @@ final class Exchange {
         this.upstreamNanos += waitedNanos;
     }
 
+    /** The quota admitted the request: its {@code x-ratelimit-*} headers go on the answer, whatever it is. */
+    void admitted(Admission admission) {
+        this.admission = admission;
+    }
+
+    Admission admission() {
+        return admission;
+    }
+
     /** Time spent waiting on providers (failed tries, backoffs) that does not count as Tollgate's overhead. */
     void waitedUpstream(long nanos) {
         upstreamNanos += nanos;
@@ -109,6 +120,7 @@ final class Exchange {
     /** The headers every answer from a provider carries: which deployment, and Tollgate's own time. */
     HttpServerResponse answerHeaders(int status) {
         HttpServerResponse response = rc.response().setStatusCode(status);
+        rateLimitHeaders(response);
         if (answering != null) {
             response.putHeader("x-tollgate-deployment", answering.deployment().id().toString());
         }
@@ -168,11 +180,18 @@ final class Exchange {
         if (!clientGone && !response.headWritten()) {
             ErrorEnvelope.Rendered rendered = ErrorEnvelope.render(rc.request().path(),
                     rc.request().getHeader(RequestIds.HEADER), error);
+            rateLimitHeaders(response);
             error.headers().forEach(response::putHeader);
             response.setStatusCode(rendered.status()).putHeader("content-type", rendered.mediaType()).end(rendered.body());
         }
         finish(clientGone ? Outcome.CANCELLED : Outcome.ERROR, error.kind().status(),
                 error.code() != null ? error.code() : error.kind().openAiCode());
+    }
+
+    private void rateLimitHeaders(HttpServerResponse response) {
+        if (admission != null) {
+            admission.headers().forEach(response::putHeader);
+        }
     }
 
     private void clientWentAway() {

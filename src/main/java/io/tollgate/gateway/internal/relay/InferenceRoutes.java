@@ -11,6 +11,7 @@ import io.tollgate.catalog.api.ModelRoute;
 import io.tollgate.catalog.api.RoutingSnapshot;
 import io.tollgate.catalog.api.RoutingSnapshotReader;
 import io.tollgate.gateway.api.UsageRecorded;
+import io.tollgate.gateway.internal.GatewayConfig;
 import io.tollgate.gateway.internal.auth.Caller;
 import io.tollgate.gateway.internal.auth.KeyAuthenticator;
 import io.tollgate.gateway.internal.provider.ChatRequest;
@@ -24,6 +25,9 @@ import io.tollgate.gateway.internal.usage.UsageEmitter;
 import io.tollgate.platform.error.ErrorKind;
 import io.tollgate.platform.error.TollgateException;
 import io.tollgate.platform.roles.Roles;
+import io.tollgate.quota.api.Admission;
+import io.tollgate.quota.api.QuotaGate;
+import io.tollgate.quota.api.QuotaSubject;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -55,10 +59,12 @@ public class InferenceRoutes {
     private final TokenCounter counter;
     private final ObjectMapper json;
     private final ChatRequestReader reader;
+    private final QuotaGate quota;
+    private final int outputEstimate;
 
     public InferenceRoutes(KeyAuthenticator keys, RoutingSnapshotReader routes, RoutePlanner planner, Attempts attempts,
             StreamRelay streams, JsonRelay answers, DeploymentHealth health, GatewayMetrics metrics, UsageEmitter usage,
-            TokenCounter counter, ObjectMapper json) {
+            TokenCounter counter, ObjectMapper json, QuotaGate quota, GatewayConfig config) {
         this.keys = keys;
         this.routes = routes;
         this.planner = planner;
@@ -71,6 +77,8 @@ public class InferenceRoutes {
         this.counter = counter;
         this.json = json;
         this.reader = new ChatRequestReader(json);
+        this.quota = quota;
+        this.outputEstimate = config.quotaOutputEstimate();
     }
 
     @Route(path = "/v1/chat/completions", methods = Route.HttpMethod.POST, type = Route.HandlerType.NORMAL)
@@ -159,7 +167,9 @@ public class InferenceRoutes {
         exchange.requested(request.model(), request.stream());
         exchange.estimatePromptWith(() -> counter.countMessages(request.body().path("messages")));
         List<Candidate> plan = plan(exchange, caller, request.model(), Capabilities::chat, "chat completions");
-        attempts.run(exchange, plan, (adapter, target) -> adapter.chat(request, target))
+        long estimate = counter.estimateMessages(request.body().path("messages"))
+                + (request.maxTokens() != null ? request.maxTokens() : outputEstimate);
+        admit(exchange, caller, request.model(), estimate, () -> attempts.run(exchange, plan, (adapter, target) -> adapter.chat(request, target))
                 .onSuccess(answer -> guarded(exchange, () -> {
                     if (request.stream()) {
                         streams.relay(exchange, answer.response(), answer.adapter().chatStream(request), () -> { });
@@ -167,7 +177,26 @@ public class InferenceRoutes {
                         answers.relay(exchange, answer.response(), upstream -> answer.adapter().chatResponse(request, upstream));
                     }
                 }))
-                .onFailure(exchange::fail);
+                .onFailure(exchange::fail));
+    }
+
+    /**
+     * Reserves the request against the caller's rate limits and budgets (one Redis round trip), then continues on
+     * the request's event loop; a denial is the answer (429 with {@code retry-after} and {@code x-ratelimit-*}).
+     */
+    private void admit(Exchange exchange, Caller caller, String model, long estimatedTokens, Runnable next) {
+        Context context = Vertx.currentContext();
+        quota.reserve(new QuotaSubject(caller.orgId(), caller.projectId(), caller.keyId(), model), estimatedTokens, 0)
+                .subscribe().with(
+                        admission -> onContext(context, () -> {
+                            exchange.admitted(admission);
+                            if (exchange.clientGone()) {
+                                exchange.fail(new TollgateException(ErrorKind.BAD_REQUEST, "The client closed the request"));
+                            } else {
+                                guarded(exchange, next);
+                            }
+                        }),
+                        failure -> onContext(context, () -> exchange.fail(failure)));
     }
 
     private void forward(Exchange exchange, Caller caller, Buffer body, PassThrough endpoint, String required,
@@ -179,12 +208,14 @@ public class InferenceRoutes {
         List<Candidate> plan = plan(exchange, caller, model, capable, endpoint.path()).stream()
                 .filter(candidate -> candidate.deployment().providerType() != io.tollgate.catalog.api.ProviderType.ANTHROPIC)
                 .toList();
-        attempts.run(exchange, plan, (adapter, target) -> adapter.forward(endpoint, request, target)
+        long estimate = (text(request.get(required)).length() + 3) / 4
+                + (request.path("max_tokens").canConvertToInt() ? request.path("max_tokens").asInt() : 0);
+        admit(exchange, caller, model, estimate, () -> attempts.run(exchange, plan, (adapter, target) -> adapter.forward(endpoint, request, target)
                         .orElseThrow(() -> new TollgateException(ErrorKind.BAD_REQUEST,
                                 "This model's provider has no " + endpoint.path() + " endpoint")))
                 .onSuccess(answer -> guarded(exchange, () -> answers.relay(exchange, answer.response(),
                         upstream -> new ChatResponse(upstream, JsonRelay.usageOf(json, upstream)))))
-                .onFailure(exchange::fail);
+                .onFailure(exchange::fail));
     }
 
     private List<Candidate> plan(Exchange exchange, Caller caller, String name, Predicate<Capabilities> capable, String what) {
@@ -217,6 +248,11 @@ public class InferenceRoutes {
             health.ended(answering.deployment().id());
         }
         UsageRecorded event = exchange.toEvent();
+        Admission admission = exchange.admission();
+        if (admission != null) {
+            long used = event == null ? 0 : event.tokens().total();
+            (used == 0 ? quota.release(admission) : quota.settle(admission, used, 0)).subscribe().with(done -> { });
+        }
         if (event == null) {
             return;
         }
