@@ -26,9 +26,7 @@ final class MetricsContract {
             Map.entry("gen_ai_client_token_usage", "gateway: histogram {gen_ai_token_type, gen_ai_request_model, org}"),
             Map.entry("tollgate_usage_buffer_depth", "gateway: gauge"),
             Map.entry("tollgate_usage_buffer_dropped_total", "gateway: counter"),
-            Map.entry("tollgate_quota_degraded_total", "quotas: counter"),
-            Map.entry("tollgate_metering_unpriced_total", "metering: counter {model}"),
-            Map.entry("tollgate_metering_spend_total", "metering: counter {org, project, model, currency}")));
+            Map.entry("tollgate_quota_degraded_total", "quotas: counter")));
 
     /** Metrics of other exporters, which Tollgate's /metrics never contains. */
     static final Map<String, String> EXTERNAL = new TreeMap<>(Map.of(
