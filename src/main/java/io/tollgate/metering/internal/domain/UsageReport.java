@@ -21,12 +21,13 @@ public record UsageReport(Figures totals, List<Group> groups) {
     public record Group(String group, Figures figures) {
     }
 
-    public static UsageReport of(List<UsageLine> lines) {
+    /** The report of {@code lines}; when {@code grouped}, a null group is a group too (e.g. keys without a project). */
+    public static UsageReport of(List<UsageLine> lines, boolean grouped) {
         Sum total = new Sum();
-        Map<String, Sum> groups = new LinkedHashMap<>();
+        Map<String, Sum> groups = new LinkedHashMap<>(); // null is a key too
         for (UsageLine line : lines) {
             total.add(line);
-            if (line.group() != null) {
+            if (grouped) {
                 groups.computeIfAbsent(line.group(), g -> new Sum()).add(line);
             }
         }
