@@ -138,6 +138,25 @@ class MeteringLedgerTest {
     }
 
     @Test
+    void priceArrivingWhileRequestsAreRecordedLeavesNoneOfThemUnpriced() {
+        int n = 60;
+        for (int i = 0; i < n; i++) {
+            if (i == n / 3) {
+                events.publish(MeteringEvents.price(model, null, "2.5", "10", "1.25", hour));
+            }
+            events.publish(MeteringEvents.usage(org, project, key, model, null, TOKENS, hour.plusSeconds(i)));
+        }
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM usage_ledger WHERE org_id = $1", org) == n);
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM usage_ledger WHERE org_id = $1 AND unpriced", org) == 0);
+
+        assertThat(decimal("SELECT sum(cost) FROM usage_ledger WHERE org_id = $1", org)).isEqualByComparingTo("0.435");
+        assertThat(count("SELECT sum(unpriced_requests) FROM usage_hourly WHERE org_id = $1", org)).isZero();
+        assertThat(count("SELECT sum(requests) FROM usage_daily WHERE org_id = $1", org)).isEqualTo(n);
+        assertThat(decimal("SELECT sum(cost) FROM usage_hourly WHERE org_id = $1", org)).isEqualByComparingTo("0.435");
+        assertThat(decimal("SELECT sum(cost) FROM usage_daily WHERE org_id = $1", org)).isEqualByComparingTo("0.435");
+    }
+
+    @Test
     void costedRequestPublishesTheOrgsDayAndMonthSpend() {
         awaitPrice(MeteringEvents.price(model, null, "2.5", "10", "1.25", hour));
         events.publish(MeteringEvents.usage(org, project, key, model, null, TOKENS, hour.plusSeconds(10)));
