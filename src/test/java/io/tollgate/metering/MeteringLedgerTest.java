@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tollgate.catalog.api.PriceAdded;
 import io.tollgate.gateway.api.UsageRecorded;
 import io.tollgate.gateway.api.UsageRecorded.Tokens;
+import io.tollgate.metering.internal.application.RollupCompaction;
 import io.tollgate.platform.Ids;
 import io.tollgate.platform.events.CloudEvents;
 import io.tollgate.platform.events.EventPublisher;
@@ -48,6 +49,9 @@ class MeteringLedgerTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    RollupCompaction compaction;
 
     MeteringEvents events;
     UUID org;
@@ -154,6 +158,29 @@ class MeteringLedgerTest {
         assertThat(count("SELECT sum(requests) FROM usage_daily WHERE org_id = $1", org)).isEqualTo(n);
         assertThat(decimal("SELECT sum(cost) FROM usage_hourly WHERE org_id = $1", org)).isEqualByComparingTo("0.435");
         assertThat(decimal("SELECT sum(cost) FROM usage_daily WHERE org_id = $1", org)).isEqualByComparingTo("0.435");
+    }
+
+    @Test
+    void closedBucketsAreFoldedIntoOneShardWithTheSameSums() {
+        awaitPrice(MeteringEvents.price(model, null, "2.5", "10", "1.25", hour.minus(3, ChronoUnit.DAYS)));
+        Instant twoDaysAgo = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(2, ChronoUnit.DAYS).plusSeconds(3600);
+        int n = 24;
+        for (int i = 0; i < n; i++) {
+            events.publish(MeteringEvents.usage(org, project, key, model, null, TOKENS, twoDaysAgo.plusSeconds(i)));
+        }
+        events.publish(MeteringEvents.usage(org, project, key, Unique.slug("unpriced"), null, TOKENS, twoDaysAgo));
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM usage_ledger WHERE org_id = $1", org) == n + 1);
+
+        compaction.compact().await().indefinitely();
+
+        for (String table : new String[] { "usage_hourly", "usage_daily" }) {
+            assertThat(count("SELECT count(*) FROM " + table + " WHERE org_id = $1 AND shard <> 0", org)).as(table).isZero();
+            assertThat(count("SELECT count(*) FROM " + table + " WHERE org_id = $1", org)).as(table).isEqualTo(2);
+            assertThat(count("SELECT sum(requests) FROM " + table + " WHERE org_id = $1", org)).isEqualTo(n + 1);
+            assertThat(count("SELECT sum(unpriced_requests) FROM " + table + " WHERE org_id = $1", org)).isEqualTo(1);
+            assertThat(decimal("SELECT sum(cost) FROM " + table + " WHERE org_id = $1", org))
+                    .isEqualByComparingTo(new BigDecimal("0.00725").multiply(BigDecimal.valueOf(n)));
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.tollgate.metering.internal.domain.GroupBy;
 import io.tollgate.metering.internal.domain.RollupDelta;
 import io.tollgate.metering.internal.domain.UsageLine;
 import io.tollgate.metering.internal.domain.UsageQuery;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.sqlclient.data.Numeric;
@@ -40,6 +41,35 @@ public class RollupRepository {
         List<RollupDelta> ordered = deltas.stream().sorted(RollupDelta.ORDER).toList();
         return tx.preparedQuery(UPSERT.formatted("usage_hourly")).executeBatch(tuples(ordered, false))
                 .flatMap(hourly -> tx.preparedQuery(UPSERT.formatted("usage_daily")).executeBatch(tuples(ordered, true)))
+                .replaceWithVoid();
+    }
+
+    private static final String COMPACT = """
+            WITH moved AS (DELETE FROM %1$s WHERE bucket < $1 AND shard <> 0 RETURNING *)
+            INSERT INTO %1$s AS r (org_id, bucket, project_id, key_id, model, currency, shard, requests, prompt_tokens,
+                   completion_tokens, cached_tokens, unpriced_requests, cost)
+            SELECT org_id, bucket, project_id, key_id, model, currency, 0, sum(requests), sum(prompt_tokens),
+                   sum(completion_tokens), sum(cached_tokens), sum(unpriced_requests), sum(cost)
+              FROM moved GROUP BY org_id, bucket, project_id, key_id, model, currency
+            ON CONFLICT (org_id, bucket, project_id, key_id, model, currency, shard) DO UPDATE
+               SET requests = r.requests + excluded.requests,
+                   prompt_tokens = r.prompt_tokens + excluded.prompt_tokens,
+                   completion_tokens = r.completion_tokens + excluded.completion_tokens,
+                   cached_tokens = r.cached_tokens + excluded.cached_tokens,
+                   unpriced_requests = r.unpriced_requests + excluded.unpriced_requests,
+                   cost = r.cost + excluded.cost""";
+
+    /**
+     * Folds the shards of the hourly rows before {@code hourlyBefore} and of the daily rows before
+     * {@code dailyBefore} into shard 0, each table in its own transaction: shards only matter while a bucket is
+     * written to, and readers scan up to 8 times fewer rows once it is closed. A late event or a re-pricing
+     * that writes to a folded bucket again simply creates shard rows that the next run folds.
+     */
+    public Uni<Void> compact(Pool pool, Instant hourlyBefore, Instant dailyBefore) {
+        return pool.withTransaction(tx -> tx.preparedQuery(COMPACT.formatted("usage_hourly"))
+                        .execute(Tuple.of(hourlyBefore.atOffset(ZoneOffset.UTC))))
+                .flatMap(hourly -> pool.withTransaction(tx -> tx.preparedQuery(COMPACT.formatted("usage_daily"))
+                        .execute(Tuple.of(dailyBefore.atOffset(ZoneOffset.UTC)))))
                 .replaceWithVoid();
     }
 
