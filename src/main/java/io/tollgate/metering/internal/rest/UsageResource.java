@@ -1,6 +1,7 @@
 package io.tollgate.metering.internal.rest;
 
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import io.tollgate.metering.internal.application.UsageReports;
@@ -37,7 +38,11 @@ public class UsageResource {
 
     static final String CSV = "text/csv";
 
-    /** The totals and the groups, each group's figures flattened beside its name. */
+    /**
+     * The totals and the groups, each group's figures flattened beside its name. Registered for reflection: it
+     * travels inside a {@link Response}, whose entity type a native build cannot see.
+     */
+    @RegisterForReflection(targets = { UsageView.class, GroupView.class, UsageReport.Figures.class })
     public record UsageView(UsageReport.Figures totals, List<GroupView> groups) {
         static UsageView of(UsageReport report) {
             return new UsageView(report.totals(), report.groups().stream().map(GroupView::of).toList());
