@@ -88,6 +88,20 @@ class MeteringLedgerTest {
     }
 
     @Test
+    void sameUsageUnderAnotherEventIdStillLeavesOneRow() {
+        UsageRecorded usage = MeteringEvents.usage(org, project, key, model, null, TOKENS, hour);
+        events.publish(usage);
+        // A re-publication with a new CloudEvent id passes the inbox; the ledger's unique usage id stops it.
+        publisher.publish(events.envelope(Ids.newId(), "gateway", usage)).await().indefinitely();
+        UsageRecorded sentinel = MeteringEvents.usage(org, project, key, model, null, TOKENS, hour.plusSeconds(1));
+        events.publish(sentinel);
+
+        awaitRow(sentinel.usageId());
+        assertThat(count("SELECT count(*) FROM usage_ledger WHERE usage_id = $1", usage.usageId())).isEqualTo(1);
+        assertThat(count("SELECT sum(requests) FROM usage_hourly WHERE org_id = $1", org)).isEqualTo(2);
+    }
+
+    @Test
     void requestIsCostedExactlyAtThePriceVersionInEffectAtItsStart() {
         UUID deployment = UUID.randomUUID();
         awaitPrice(MeteringEvents.price(model, null, "2.5", "10", "1.25", hour));
