@@ -22,6 +22,7 @@ import java.math.BigDecimal;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ class PrimaryJourneyTest {
 
     @Test
     void anAdministratorSetsUpATeamWhoseSdkCallsAreMeteredAndAudited() {
-        Instant start = Instant.now().minusSeconds(60);
+        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS); // the usage API answers for whole UTC hours
         Session admin = Accounts.superadmin();
         String org = admin.request().contentType("application/json")
                 .body(Map.of("slug", Unique.slug("journey"), "name", "Journey"))
@@ -91,7 +92,7 @@ class PrimaryJourneyTest {
         BigDecimal cost = BigDecimal.valueOf(prompt).multiply(new BigDecimal("2.00"))
                 .add(BigDecimal.valueOf(completion).multiply(new BigDecimal("8.00")))
                 .divide(BigDecimal.valueOf(1_000_000));
-        String window = "from=" + start + "&to=" + Instant.now().plusSeconds(3600);
+        String window = "from=" + start + "&to=" + start.plus(2, ChronoUnit.HOURS);
         await().atMost(Duration.ofSeconds(30)).until(() -> admin.request().get("/admin/v1/orgs/" + org + "/usage?" + window)
                 .then().statusCode(200).extract().jsonPath().getLong("totals.requests") == 2);
         JsonPath usage = admin.request().get("/admin/v1/orgs/" + org + "/usage?" + window + "&groupBy=key")

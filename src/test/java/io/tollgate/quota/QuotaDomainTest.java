@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tollgate.platform.error.TollgateException;
-import io.tollgate.quota.api.QuotaSubject;
+import io.tollgate.gateway.api.QuotaSubject;
 import io.tollgate.quota.internal.domain.Budget;
 import io.tollgate.quota.internal.domain.Gcra;
 import io.tollgate.quota.internal.domain.Limit;

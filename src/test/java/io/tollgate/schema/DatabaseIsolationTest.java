@@ -30,6 +30,10 @@ class DatabaseIsolationTest {
         assertThatThrownBy(() -> connect("audit", "tollgate_identity").close())
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("permission denied for database \"tollgate_identity\"");
+        // Metering keeps its own price projection: it never reads the catalog's database.
+        assertThatThrownBy(() -> connect("metering", "tollgate_catalog").close())
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("permission denied for database \"tollgate_catalog\"");
     }
 
     private static Connection connect(String context, String database) throws SQLException {

@@ -1,2 +1,2 @@
-/** What other contexts may use of quotas: the enforcement API the gateway calls, and quota's events. */
+/** What other contexts may use of quotas: its events. (Its enforcement implements the gateway's port, {@code gateway.api.QuotaGate}.) */
 package io.tollgate.quota.api;

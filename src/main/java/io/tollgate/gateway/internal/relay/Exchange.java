@@ -8,7 +8,7 @@ import io.tollgate.gateway.internal.routing.Candidate;
 import io.tollgate.gateway.internal.upstream.UpstreamResponse;
 import io.tollgate.gateway.internal.usage.TokenCounter;
 import io.tollgate.platform.Ids;
-import io.tollgate.quota.api.Admission;
+import io.tollgate.gateway.api.Admission;
 import io.tollgate.platform.error.ErrorEnvelope;
 import io.tollgate.platform.error.ErrorKind;
 import io.tollgate.platform.error.TollgateException;

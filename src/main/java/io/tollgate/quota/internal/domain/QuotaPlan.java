@@ -1,6 +1,6 @@
 package io.tollgate.quota.internal.domain;
 
-import io.tollgate.quota.api.QuotaSubject;
+import io.tollgate.gateway.api.QuotaSubject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.mutiny.Uni;
-import io.tollgate.quota.api.QuotaSubject;
+import io.tollgate.gateway.api.QuotaSubject;
 import io.tollgate.quota.internal.domain.LimitLevel;
 import io.tollgate.quota.internal.domain.ProjectedBudget;
 import io.tollgate.quota.internal.domain.ProjectedLimits;

@@ -1,6 +1,6 @@
 package io.tollgate.quota.internal.enforcement;
 
-import io.tollgate.quota.api.Admission;
+import io.tollgate.gateway.api.Admission;
 import io.tollgate.quota.internal.domain.QuotaPlan;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.tollgate.platform.roles.Roles;
-import io.tollgate.quota.api.QuotaGate;
+import io.tollgate.gateway.api.QuotaGate;
 import io.tollgate.quota.internal.application.QuotaConfig;
 import io.vertx.mutiny.redis.client.Redis;
 import jakarta.enterprise.context.ApplicationScoped;

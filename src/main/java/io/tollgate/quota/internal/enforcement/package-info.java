@@ -1,2 +1,2 @@
-/** The gateway side: the Redis scripts behind {@link io.tollgate.quota.api.QuotaGate}, the definitions' near cache and the local limiter of degraded mode. No database. */
+/** The gateway side: the Redis scripts behind {@link io.tollgate.gateway.api.QuotaGate}, the definitions' near cache and the local limiter of degraded mode. No database. */
 package io.tollgate.quota.internal.enforcement;

@@ -1,10 +1,12 @@
-package io.tollgate.quota.api;
+package io.tollgate.gateway.api;
 
 import io.smallrye.mutiny.Uni;
 
 /**
  * Enforcement of rate limits and budgets for the gateway (docs/quotas.md): one Redis round trip per
- * {@link #reserve}, exact across replicas; a local limiter when Redis is unavailable.
+ * {@link #reserve}, exact across replicas; a local limiter when Redis is unavailable. The gateway owns this port
+ * and the quota context implements it, so that dependencies between contexts stay acyclic (gateway usage feeds
+ * metering, metering's spend feeds quota, quota serves the gateway).
  */
 public interface QuotaGate {
 

@@ -1,4 +1,4 @@
-package io.tollgate.quota.api;
+package io.tollgate.gateway.api;
 
 import java.util.Objects;
 import java.util.UUID;

@@ -1,0 +1,42 @@
+package io.tollgate.metering.internal.messaging;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.tollgate.platform.outbox.OutboxRelay;
+import io.tollgate.platform.roles.Roles;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Publishes metering's outbox (the spend feed); runs where the ledger is written, in the worker role. */
+@ApplicationScoped
+@IfBuildProperty(name = Roles.WORKER, stringValue = "true", enableIfMissing = true)
+public class MeteringOutboxRelay {
+
+    private final Pool metering;
+    private final OutboxRelay relay;
+    private final int batchSize;
+    private final Duration retention;
+
+    public MeteringOutboxRelay(@ReactiveDataSource("metering") Pool metering, OutboxRelay relay,
+            @ConfigProperty(name = "tollgate.outbox.batch-size") int batchSize,
+            @ConfigProperty(name = "tollgate.outbox.retention") Duration retention) {
+        this.metering = metering;
+        this.relay = relay;
+        this.batchSize = batchSize;
+        this.retention = retention;
+    }
+
+    @Scheduled(every = "${tollgate.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> publish() {
+        return relay.publishPending(metering, "metering", batchSize).replaceWithVoid();
+    }
+
+    @Scheduled(every = "1h", delayed = "1m")
+    Uni<Void> purge() {
+        return relay.purgePublished(metering, retention).replaceWithVoid();
+    }
+}

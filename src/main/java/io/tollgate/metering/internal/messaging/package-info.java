@@ -1,0 +1,2 @@
+/** The worker's metering consumers (ledger and prices) and the metering outbox relay. */
+package io.tollgate.metering.internal.messaging;
