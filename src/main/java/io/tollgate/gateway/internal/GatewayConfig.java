@@ -9,8 +9,9 @@ import java.time.Duration;
 public interface GatewayConfig {
 
     /**
-     * How long a key lookup is remembered in process. Bounds how long a revoked key keeps working on one replica
-     * (plus the index's own propagation), so keep it a few seconds.
+     * How long a key lookup is used before it is refreshed in the background (an entry unused for twice this long
+     * is dropped). About twice this bounds how long a revoked key keeps working on one replica (plus the index's
+     * own propagation), so keep it a few seconds.
      */
     @WithDefault("2s")
     Duration keyCacheTtl();

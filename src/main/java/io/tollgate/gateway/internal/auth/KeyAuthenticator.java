@@ -1,7 +1,7 @@
 package io.tollgate.gateway.internal.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
@@ -23,6 +23,10 @@ import java.util.Optional;
  * {@code api-key: tgk_…}. The key's SHA-256 is looked up in a near cache of a few seconds, then in the Redis key
  * index. Unknown, revoked and expired keys answer the same 401; an index that does not answer, for a key not in
  * the near cache, answers 503 — never 401, since the key may well be valid.
+ *
+ * <p>A busy key never waits for Redis: once its entry is {@code key-cache-ttl} old, the next request still uses
+ * it while one lookup (shared by all concurrent requests) refreshes it; an entry nobody used for twice that
+ * long is dropped. A revoked key therefore stops within about two TTLs plus the index's own propagation.
  */
 @ApplicationScoped
 public class KeyAuthenticator {
@@ -34,7 +38,7 @@ public class KeyAuthenticator {
     private final ObjectMapper json;
     private final Clock clock;
     private final GatewayConfig config;
-    private final Cache<String, Optional<KeyIndexEntry>> nearCache;
+    private final AsyncLoadingCache<String, Optional<KeyIndexEntry>> nearCache;
     private final KeyUsageReporter usage;
 
     public KeyAuthenticator(ReactiveRedisDataSource redis, ObjectMapper json, Clock clock, GatewayConfig config,
@@ -44,7 +48,11 @@ public class KeyAuthenticator {
         this.json = json;
         this.clock = clock;
         this.config = config;
-        this.nearCache = Caffeine.newBuilder().expireAfterWrite(config.keyCacheTtl()).maximumSize(config.keyCacheSize()).build();
+        this.nearCache = Caffeine.newBuilder()
+                .refreshAfterWrite(config.keyCacheTtl())
+                .expireAfterWrite(config.keyCacheTtl().multipliedBy(2))
+                .maximumSize(config.keyCacheSize())
+                .buildAsync((hash, executor) -> lookup(hash).subscribeAsCompletionStage());
     }
 
     public Uni<Caller> authenticate(String authorization, String apiKeyHeader) {
@@ -53,16 +61,18 @@ public class KeyAuthenticator {
             return Uni.createFrom().failure(new TollgateException(ErrorKind.UNAUTHORIZED,
                     "Missing API key: send it as 'Authorization: Bearer tgk_…'", Map.of(), "invalid_api_key", null));
         }
-        String hash = Hashes.sha256Hex(secret);
-        Optional<KeyIndexEntry> cached = nearCache.getIfPresent(hash);
-        Uni<Optional<KeyIndexEntry>> entry = cached != null ? Uni.createFrom().item(cached)
-                : index.get(KeyIndexEntry.redisKey(hash))
-                        .ifNoItem().after(config.keyLookupTimeout()).fail()
-                        .map(this::parse)
-                        .invoke(found -> nearCache.put(hash, found))
-                        .onFailure().transform(e -> new TollgateException(ErrorKind.UNAVAILABLE,
-                                "The key index is unavailable; retry shortly", Map.of(), "service_unavailable", null));
-        return entry.map(this::caller);
+        var entry = nearCache.get(Hashes.sha256Hex(secret));
+        if (entry.isDone() && !entry.isCompletedExceptionally()) {
+            return Uni.createFrom().item(() -> caller(entry.join())); // the hot path: no Redis, no hop
+        }
+        return Uni.createFrom().completionStage(entry)
+                .onFailure().transform(e -> new TollgateException(ErrorKind.UNAVAILABLE,
+                        "The key index is unavailable; retry shortly", Map.of(), "service_unavailable", null))
+                .map(this::caller);
+    }
+
+    private Uni<Optional<KeyIndexEntry>> lookup(String hash) {
+        return index.get(KeyIndexEntry.redisKey(hash)).ifNoItem().after(config.keyLookupTimeout()).fail().map(this::parse);
     }
 
     private Caller caller(Optional<KeyIndexEntry> found) {

@@ -199,10 +199,10 @@ final class Exchange {
             return;
         }
         clientGone = true;
+        onClientGone.run(); // first: the relay stops, so the cancel's reset is not mistaken for a provider failure
         if (upstream != null) {
             upstream.cancel();
         }
-        onClientGone.run();
     }
 
     /** The client left: record what was produced until then. */

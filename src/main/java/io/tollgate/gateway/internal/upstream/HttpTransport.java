@@ -109,6 +109,7 @@ public class HttpTransport implements Transport {
             } else {
                 HttpClientResponse received = response.result();
                 received.pause();
+                received.exceptionHandler(ignored -> { }); // until the relay sets its own: a cancel's reset is expected
                 if (!answer.tryComplete(new HttpUpstreamResponse(request, received))) {
                     request.reset();
                 }

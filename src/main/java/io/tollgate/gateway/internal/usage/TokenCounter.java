@@ -18,10 +18,13 @@ public class TokenCounter {
     private static final int PER_MESSAGE = 3;
     private static final int PER_REPLY = 3;
 
-    private final Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
-
     public long count(CharSequence text) {
-        return text.isEmpty() ? 0 : encoding.countTokensOrdinary(text.toString());
+        return text.isEmpty() ? 0 : O200k.ENCODING.countTokensOrdinary(text.toString());
+    }
+
+    /** The tokenizer's table (about 34 MB of heap) loads on first use: most providers report their usage. */
+    private static final class O200k {
+        static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
     }
 
     /**
