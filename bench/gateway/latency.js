@@ -25,13 +25,15 @@ function once() {
   return new Promise((resolve) => {
     const start = process.hrtime.bigint();
     let first = null;
+    let text = '';
     const req = http.request(options, (res) => {
       res.on('data', (bytes) => {
         if (first === null && (!sse || bytes.indexOf(DATA) >= 0)) first = process.hrtime.bigint();
+        if (res.statusCode !== 200 && text.length < 300) text += bytes.toString();
       });
       res.on('end', () => resolve({
         status: res.statusCode, start, first, end: process.hrtime.bigint(),
-        overhead: res.headers['x-tollgate-overhead-ms'],
+        overhead: res.headers['x-tollgate-overhead-ms'], text,
       }));
       res.on('error', () => resolve({ status: 0 }));
     });
@@ -50,6 +52,7 @@ async function main() {
   const primary = []; const totals = []; const overheads = []; const statuses = {};
   let errors = 0;
   let sent = 0;
+  let firstError = null;
   async function loop() {
     for (;;) {
       const r = await once();
@@ -57,7 +60,11 @@ async function main() {
       if (r.start !== undefined && r.start >= stopAt) return;
       if (r.start === undefined || r.start < recordFrom) { if (process.hrtime.bigint() >= stopAt) return; continue; }
       statuses[r.status] = (statuses[r.status] || 0) + 1;
-      if (r.status !== 200 || r.first === null) { errors++; continue; }
+      if (r.status !== 200 || r.first === null) {
+        errors++;
+        if (firstError === null) firstError = `${r.status} ${r.text || ''}`;
+        continue;
+      }
       primary.push(ms((sse ? r.first : r.end) - r.start));
       totals.push(ms(r.end - r.start));
       if (r.overhead !== undefined) overheads.push(Number(r.overhead));
@@ -72,5 +79,7 @@ async function main() {
     + ` p50=${f(pct(primary, 50))} p90=${f(pct(primary, 90))} p99=${f(pct(primary, 99))} max=${f(pct(primary, 100))}`
     + ` total_p50=${f(pct(totals, 50))} overhead_header_p50=${f(pct(overheads, 50))} errors=${errors}`
     + ` statuses=${Object.entries(statuses).map(([k, v]) => k + ':' + v).join(',')}`);
+  // The first failed answer, on a line of its own: it says which error the non-200 statuses are.
+  if (firstError !== null) console.log(`FIRST_ERROR ${firstError.replace(/\s+/g, ' ').slice(0, 300)}`);
 }
 main();
