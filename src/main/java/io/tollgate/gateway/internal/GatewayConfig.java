@@ -23,7 +23,14 @@ public interface GatewayConfig {
     /** How often a replica reports which keys it saw (for {@code last_used_at}); also read by the scheduler. */
     Duration keyUsageReportInterval();
 
-    /** How long to wait for the key index before answering 503. */
+    /**
+     * How long the index's last answer about a key may stand in when the index does not answer: a revoked key keeps
+     * working this long at most during a Redis outage; a key never looked up in this time gets 503.
+     */
+    @WithDefault("30s")
+    Duration keyStaleLimit();
+
+    /** How long to wait for the key index before using its last answer (or answering 503). */
     @WithDefault("250ms")
     Duration keyLookupTimeout();
 

@@ -2,6 +2,7 @@ package io.tollgate.gateway.internal.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
@@ -26,7 +27,9 @@ import java.util.Optional;
  *
  * <p>A busy key never waits for Redis: once its entry is {@code key-cache-ttl} old, the next request still uses
  * it while one lookup (shared by all concurrent requests) refreshes it; an entry nobody used for twice that
- * long is dropped. A revoked key therefore stops within about two TTLs plus the index's own propagation.
+ * long is dropped. A revoked key therefore stops within about two TTLs plus the index's own propagation. When the
+ * index does not answer in time (Redis down, or its answer stuck behind a saturated event loop), the last answer
+ * it gave within {@code key-stale-limit} is used rather than failing every request in flight.
  */
 @ApplicationScoped
 public class KeyAuthenticator {
@@ -39,6 +42,7 @@ public class KeyAuthenticator {
     private final Clock clock;
     private final GatewayConfig config;
     private final AsyncLoadingCache<String, Optional<KeyIndexEntry>> nearCache;
+    private final Cache<String, Optional<KeyIndexEntry>> lastKnown;
     private final KeyUsageReporter usage;
 
     public KeyAuthenticator(ReactiveRedisDataSource redis, ObjectMapper json, Clock clock, GatewayConfig config,
@@ -53,6 +57,7 @@ public class KeyAuthenticator {
                 .expireAfterWrite(config.keyCacheTtl().multipliedBy(2))
                 .maximumSize(config.keyCacheSize())
                 .buildAsync((hash, executor) -> lookup(hash).subscribeAsCompletionStage());
+        this.lastKnown = Caffeine.newBuilder().expireAfterWrite(config.keyStaleLimit()).maximumSize(config.keyCacheSize()).build();
     }
 
     public Uni<Caller> authenticate(String authorization, String apiKeyHeader) {
@@ -61,18 +66,27 @@ public class KeyAuthenticator {
             return Uni.createFrom().failure(new TollgateException(ErrorKind.UNAUTHORIZED,
                     "Missing API key: send it as 'Authorization: Bearer tgk_…'", Map.of(), "invalid_api_key", null));
         }
-        var entry = nearCache.get(Hashes.sha256Hex(secret));
+        String hash = Hashes.sha256Hex(secret);
+        var entry = nearCache.get(hash);
         if (entry.isDone() && !entry.isCompletedExceptionally()) {
             return Uni.createFrom().item(() -> caller(entry.join())); // the hot path: no Redis, no hop
         }
         return Uni.createFrom().completionStage(entry)
-                .onFailure().transform(e -> new TollgateException(ErrorKind.UNAVAILABLE,
-                        "The key index is unavailable; retry shortly", Map.of(), "service_unavailable", null))
+                .onFailure().recoverWithUni(failure -> lastKnown(hash))
                 .map(this::caller);
     }
 
     private Uni<Optional<KeyIndexEntry>> lookup(String hash) {
-        return index.get(KeyIndexEntry.redisKey(hash)).ifNoItem().after(config.keyLookupTimeout()).fail().map(this::parse);
+        return index.get(KeyIndexEntry.redisKey(hash)).ifNoItem().after(config.keyLookupTimeout()).fail()
+                .map(this::parse)
+                .invoke(found -> lastKnown.put(hash, found));
+    }
+
+    /** What the index last said of the key, when it does not answer now; 503 when it never did (recently). */
+    private Uni<Optional<KeyIndexEntry>> lastKnown(String hash) {
+        Optional<KeyIndexEntry> known = lastKnown.getIfPresent(hash);
+        return known != null ? Uni.createFrom().item(known) : Uni.createFrom().failure(new TollgateException(
+                ErrorKind.UNAVAILABLE, "The key index is unavailable; retry shortly", Map.of(), "service_unavailable", null));
     }
 
     private Caller caller(Optional<KeyIndexEntry> found) {
