@@ -1,4 +1,4 @@
-package io.tollgate.quota;
+package io.tollgate.testing;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
@@ -7,19 +7,19 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A TCP relay to the local Redis that a test can cut and restore, as if Redis stopped and came back. */
-final class RedisProxy {
+public final class RedisProxy {
 
     private final Vertx vertx;
     private final Set<NetSocket> sockets = ConcurrentHashMap.newKeySet();
     private NetServer server;
     private int port;
 
-    RedisProxy(Vertx vertx) {
+    public RedisProxy(Vertx vertx) {
         this.vertx = vertx;
     }
 
     /** Starts relaying, on a free port the first time and on the same port after {@link #stop()}. */
-    RedisProxy start() {
+    public RedisProxy start() {
         server = vertx.createNetServer().connectHandler(client -> {
             client.pause();
             vertx.createNetClient().connect(6379, "127.0.0.1").onSuccess(upstream -> {
@@ -37,13 +37,13 @@ final class RedisProxy {
         return this;
     }
 
-    void stop() {
+    public void stop() {
         server.close().toCompletionStage().toCompletableFuture().join();
         sockets.forEach(NetSocket::close);
         sockets.clear();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 }
