@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.tollgate.testing.Accounts;
 import io.tollgate.testing.Accounts.Session;
@@ -26,7 +28,19 @@ import org.junit.jupiter.api.Test;
  * Needs the local broker, which it stops and starts with {@code rabbitmqctl}; skipped against containers.
  */
 @QuarkusTest
+@TestProfile(UsageSurvivesBrokerOutageTest.OwnInstance.class)
 class UsageSurvivesBrokerOutageTest {
+
+    /**
+     * An application instance of its own: the tests that run after this one start with fresh broker connections
+     * rather than with channels still recovering from the outage.
+     */
+    public static class OwnInstance implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("tollgate.gateway.usage.retry-interval", "1s");
+        }
+    }
 
     private static final int BEFORE = 5;
     private static final int DURING = 15;
