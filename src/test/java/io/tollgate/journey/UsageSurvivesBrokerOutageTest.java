@@ -36,10 +36,6 @@ class UsageSurvivesBrokerOutageTest {
      * rather than with channels still recovering from the outage.
      */
     public static class OwnInstance implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("tollgate.gateway.usage.retry-interval", "1s");
-        }
     }
 
     private static final int BEFORE = 5;

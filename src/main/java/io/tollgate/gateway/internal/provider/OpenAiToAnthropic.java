@@ -91,6 +91,11 @@ public class OpenAiToAnthropic implements ProviderAdapter {
     }
 
     @Override
+    public boolean forwards(PassThrough endpoint) {
+        return false;
+    }
+
+    @Override
     public Optional<UpstreamCall> forward(PassThrough endpoint, ObjectNode body, Target target) {
         return Optional.empty();
     }

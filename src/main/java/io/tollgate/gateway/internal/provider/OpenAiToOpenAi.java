@@ -51,6 +51,11 @@ public class OpenAiToOpenAi implements ProviderAdapter {
     }
 
     @Override
+    public boolean forwards(PassThrough endpoint) {
+        return true;
+    }
+
+    @Override
     public Optional<UpstreamCall> forward(PassThrough endpoint, ObjectNode body, Target target) {
         return Optional.of(new UpstreamCall(url(target, endpoint.path()), headers(target, false), bytes(withModel(body, target))));
     }

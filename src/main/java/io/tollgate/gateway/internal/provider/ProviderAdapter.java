@@ -29,6 +29,9 @@ public interface ProviderAdapter {
      */
     Optional<UpstreamCall> forward(PassThrough endpoint, ObjectNode body, Target target);
 
+    /** Whether {@link #forward} serves {@code endpoint} for this provider, so that routing can skip those that do not. */
+    boolean forwards(PassThrough endpoint);
+
     /** A provider's error response ({@code retryAfter} is its {@code retry-after} header, or null). */
     UpstreamFailure failure(int status, String retryAfter, Buffer body);
 

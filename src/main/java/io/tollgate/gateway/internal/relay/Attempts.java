@@ -4,7 +4,6 @@ import io.tollgate.catalog.api.DeploymentRoute;
 import io.tollgate.catalog.api.ProviderType;
 import io.tollgate.catalog.api.Timeouts;
 import io.tollgate.gateway.internal.GatewayConfig;
-import io.tollgate.gateway.internal.provider.OpenAiErrors;
 import io.tollgate.gateway.internal.provider.ProviderAdapter;
 import io.tollgate.gateway.internal.provider.ProviderAdapters;
 import io.tollgate.gateway.internal.provider.Target;
@@ -125,7 +124,9 @@ public class Attempts {
                 return;
             } catch (RuntimeException unusable) {
                 LOG.warnf(unusable, "Could not prepare the call to deployment %s", deployment.id());
-                lastError = OpenAiErrors.unreadable();
+                lastError = new TollgateException(ErrorKind.BAD_GATEWAY,
+                        "A deployment of this model could not be called: its provider is misconfigured", Map.of(),
+                        "upstream_misconfigured", null);
                 moveOn();
                 return;
             }

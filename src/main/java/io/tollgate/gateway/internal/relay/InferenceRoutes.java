@@ -17,6 +17,7 @@ import io.tollgate.gateway.internal.auth.KeyAuthenticator;
 import io.tollgate.gateway.internal.provider.ChatRequest;
 import io.tollgate.gateway.internal.provider.ChatResponse;
 import io.tollgate.gateway.internal.provider.ProviderAdapter.PassThrough;
+import io.tollgate.gateway.internal.provider.ProviderAdapters;
 import io.tollgate.gateway.internal.routing.Candidate;
 import io.tollgate.gateway.internal.routing.DeploymentHealth;
 import io.tollgate.gateway.internal.routing.RoutePlanner;
@@ -60,11 +61,12 @@ public class InferenceRoutes {
     private final ObjectMapper json;
     private final ChatRequestReader reader;
     private final QuotaGate quota;
+    private final ProviderAdapters adapters;
     private final int outputEstimate;
 
     public InferenceRoutes(KeyAuthenticator keys, RoutingSnapshotReader routes, RoutePlanner planner, Attempts attempts,
             StreamRelay streams, JsonRelay answers, DeploymentHealth health, GatewayMetrics metrics, UsageEmitter usage,
-            TokenCounter counter, ObjectMapper json, QuotaGate quota, GatewayConfig config) {
+            TokenCounter counter, ObjectMapper json, QuotaGate quota, ProviderAdapters adapters, GatewayConfig config) {
         this.keys = keys;
         this.routes = routes;
         this.planner = planner;
@@ -78,6 +80,7 @@ public class InferenceRoutes {
         this.json = json;
         this.reader = new ChatRequestReader(json);
         this.quota = quota;
+        this.adapters = adapters;
         this.outputEstimate = config.quotaOutputEstimate();
     }
 
@@ -172,7 +175,7 @@ public class InferenceRoutes {
         admit(exchange, caller, request.model(), estimate, () -> attempts.run(exchange, plan, (adapter, target) -> adapter.chat(request, target))
                 .onSuccess(answer -> guarded(exchange, () -> {
                     if (request.stream()) {
-                        streams.relay(exchange, answer.response(), answer.adapter().chatStream(request), () -> { });
+                        streams.relay(exchange, answer.response(), answer.adapter().chatStream(request));
                     } else {
                         answers.relay(exchange, answer.response(), upstream -> answer.adapter().chatResponse(request, upstream));
                     }
@@ -206,7 +209,7 @@ public class InferenceRoutes {
         exchange.requested(model, false);
         exchange.estimatePromptWith(() -> counter.count(text(request.get(required))));
         List<Candidate> plan = plan(exchange, caller, model, capable, endpoint.path()).stream()
-                .filter(candidate -> candidate.deployment().providerType() != io.tollgate.catalog.api.ProviderType.ANTHROPIC)
+                .filter(candidate -> adapters.forType(candidate.deployment().providerType()).forwards(endpoint))
                 .toList();
         long estimate = (text(request.get(required)).length() + 3) / 4
                 + (request.path("max_tokens").canConvertToInt() ? request.path("max_tokens").asInt() : 0);

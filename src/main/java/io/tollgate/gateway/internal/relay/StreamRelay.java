@@ -33,16 +33,15 @@ public class StreamRelay {
         this.maxEventBytes = (int) Math.min(Integer.MAX_VALUE, config.streaming().maxEventSize().asLongValue());
     }
 
-    /** Starts relaying; {@code done} runs once, when the stream ended in any way, after the exchange finished. */
-    void relay(Exchange exchange, UpstreamResponse upstream, StreamTranslator translator, Runnable done) {
-        new Relay(exchange, upstream, translator, done).start();
+    /** Starts relaying; the exchange finishes when the stream ends, in whatever way. */
+    void relay(Exchange exchange, UpstreamResponse upstream, StreamTranslator translator) {
+        new Relay(exchange, upstream, translator).start();
     }
 
     private final class Relay {
         private final Exchange exchange;
         private final UpstreamResponse upstream;
         private final StreamTranslator translator;
-        private final Runnable done;
         private final HttpServerResponse out;
         private final SseParser parser;
         private final long idleNanos;
@@ -52,11 +51,10 @@ public class StreamRelay {
         private long ticker = -1;
         private boolean over;
 
-        Relay(Exchange exchange, UpstreamResponse upstream, StreamTranslator translator, Runnable done) {
+        Relay(Exchange exchange, UpstreamResponse upstream, StreamTranslator translator) {
             this.exchange = exchange;
             this.upstream = upstream;
             this.translator = translator;
-            this.done = done;
             this.out = exchange.rc.response();
             this.parser = new SseParser(maxEventBytes, this::onEvent);
             var timeouts = exchange.answering().deployment().timeouts();
@@ -129,7 +127,6 @@ public class StreamRelay {
                 } else {
                     exchange.succeeded(200);
                 }
-                done.run();
             } else {
                 breakOff("The provider ended the stream before it was complete", "upstream_stream_cut");
             }
@@ -148,7 +145,6 @@ public class StreamRelay {
             end();
             exchange.usage(translator.usage(), translator.completionText());
             exchange.brokeOff(code);
-            done.run();
         }
 
         private void clientGone() {
@@ -159,7 +155,6 @@ public class StreamRelay {
             over = true;
             exchange.usage(translator.usage(), translator.completionText());
             exchange.cancelled();
-            done.run();
         }
 
         private void watch() {

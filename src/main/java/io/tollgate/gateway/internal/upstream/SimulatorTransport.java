@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * The built-in {@code simulator} provider: an in-process OpenAI-compatible server that writes synthetic
  * completions with a configurable time to first token, delay between tokens, length and failure rate — for
  * demos, load tests and capacity planning without a model. Its answers say they are synthetic: the text starts
- * with {@code [synthetic]} and {@code system_fingerprint} is {@code tollgate-simulator}. One word is one token.
+ * with {@code [synthetic]} and {@code system_fingerprint} is {@code tollgate-simulator}. One word is one token;
+ * prompts are estimated (four characters a token), so that simulated load costs no tokenizer.
  */
 @ApplicationScoped
 public class SimulatorTransport implements Transport {
@@ -88,7 +89,7 @@ public class SimulatorTransport implements Transport {
         String finish = limit < settings.tokens() ? "length" : "stop";
         return new Answer("chatcmpl-sim-" + UUID.randomUUID(), request.path("model").asText("simulator"),
                 System.currentTimeMillis() / 1000, words, finish,
-                tokens.countMessages(request.path("messages")));
+                tokens.estimateMessages(request.path("messages")));
     }
 
     /** A response after {@code delayMs}, as a server that thinks before it answers; cancelling stops the wait. */

@@ -33,11 +33,15 @@ public class TokenCounter {
      */
     public long estimateMessages(JsonNode messages) {
         long characters = 0;
-        StringBuilder text = new StringBuilder();
         for (JsonNode message : messages) {
-            text.setLength(0);
-            appendText(message.path("content"), text);
-            characters += text.length();
+            JsonNode content = message.path("content");
+            if (content.isTextual()) {
+                characters += content.textValue().length();
+            } else {
+                for (JsonNode part : content) {
+                    characters += part.path("text").isTextual() ? part.path("text").textValue().length() : 0;
+                }
+            }
         }
         return PER_REPLY + (long) PER_MESSAGE * messages.size() + (characters + 3) / 4;
     }
