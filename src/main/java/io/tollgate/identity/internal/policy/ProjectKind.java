@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.tollgate.identity.api.TenantDirectory;
-import io.tollgate.identity.internal.application.OrgService;
 import io.tollgate.identity.internal.application.ProjectService;
 import io.tollgate.identity.internal.domain.NewProject;
-import io.tollgate.identity.internal.domain.Org;
 import io.tollgate.identity.internal.domain.ProjectChange;
 import io.tollgate.platform.error.ErrorKind;
 import io.tollgate.platform.error.TollgateException;
@@ -19,9 +17,7 @@ import io.tollgate.policy.api.Scope;
 import io.tollgate.policy.api.Specs;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * {@code Project}: {@code metadata.namespace} is its organisation's slug, {@code metadata.name} its own slug; the
@@ -36,12 +32,10 @@ public class ProjectKind implements PolicyKind {
     record Spec(String displayName) {
     }
 
-    private final OrgService orgs;
     private final ProjectService projects;
     private final TenantDirectory directory;
 
-    public ProjectKind(OrgService orgs, ProjectService projects, TenantDirectory directory) {
-        this.orgs = orgs;
+    public ProjectKind(ProjectService projects, TenantDirectory directory) {
         this.projects = projects;
         this.directory = directory;
     }
@@ -78,22 +72,17 @@ public class ProjectKind implements PolicyKind {
 
     @Override
     public Uni<List<PolicyObject>> observe() {
-        return orgs.all().flatMap(all -> {
-            Map<UUID, String> slugs = all.stream().collect(Collectors.toMap(Org::id, Org::slug));
-            return projects.all().map(found -> found.stream()
-                    .filter(project -> slugs.containsKey(project.orgId()))
-                    .map(project -> new PolicyObject(new ObjectRef(KIND, slugs.get(project.orgId()), project.slug()),
-                            Specs.write(new Spec(project.name()))))
-                    .toList());
-        });
+        return directory.tenants().flatMap(tenants -> projects.all().map(found -> found.stream()
+                .flatMap(project -> tenants.orgSlug(project.orgId()).stream().map(org -> new PolicyObject(
+                        new ObjectRef(KIND, org, project.slug()), Specs.write(new Spec(project.name())))))
+                .toList()));
     }
 
     @Override
     public Uni<Void> create(PolicyObject declared, Actor actor) {
         return Uni.createFrom().deferred(() -> {
             NewProject project = NewProject.of(declared.ref().name(), Specs.read(declared.spec(), Spec.class).displayName());
-            return directory.organisationId(declared.ref().namespace())
-                    .flatMap(orgId -> projects.create(orgId, project, actor)).replaceWithVoid();
+            return orgId(declared).flatMap(orgId -> projects.create(orgId, project, actor)).replaceWithVoid();
         });
     }
 
@@ -101,10 +90,13 @@ public class ProjectKind implements PolicyKind {
     public Uni<Void> update(PolicyObject declared, Actor actor) {
         return Uni.createFrom().deferred(() -> {
             ProjectChange change = ProjectChange.of(Specs.read(declared.spec(), Spec.class).displayName());
-            return directory.organisationId(declared.ref().namespace())
-                    .flatMap(orgId -> projects.bySlug(orgId, declared.ref().name())
+            return orgId(declared).flatMap(orgId -> projects.bySlug(orgId, declared.ref().name())
                             .flatMap(project -> projects.rename(orgId, project.id(), change, actor)));
         });
+    }
+
+    private Uni<UUID> orgId(PolicyObject declared) {
+        return directory.tenants().map(tenants -> tenants.orgId(declared.ref().namespace()));
     }
 
     @Override
