@@ -34,6 +34,10 @@ class PolicySchemasTest {
     @CsvSource(delimiter = '|', textBlock = """
             organisation with a status | {apiVersion: tollgate.io/v1, kind: Organization, metadata: {name: acme, labels: {team: platform}}, spec: {displayName: Acme, status: suspended}}
             project                    | {apiVersion: tollgate.io/v1, kind: Project, metadata: {namespace: acme, name: search}, spec: {displayName: Search}}
+            platform-wide simulator    | {apiVersion: tollgate.io/v1, kind: Provider, metadata: {name: simulator}, spec: {type: simulator}}
+            organisation's Azure       | {apiVersion: tollgate.io/v1, kind: Provider, metadata: {namespace: acme, name: azure}, spec: {type: azure-openai, baseUrl: "https://acme.openai.azure.com", apiVersion: "2024-10-21", timeouts: {totalMs: 60000}}}
+            model with a fallback      | {apiVersion: tollgate.io/v1, kind: Model, metadata: {name: gpt-4o}, spec: {deployments: [{provider: openai, upstreamModel: gpt-4o}], fallbacks: [{model: gpt-4o-mini}]}}
+            price                      | {apiVersion: tollgate.io/v1, kind: Price, metadata: {name: gpt-4o}, spec: {inputPer1M: "2.50", outputPer1M: "10", currency: USD}}
             """)
     void wellFormedDocumentsAreAccepted(String what, String yaml) {
         assertThat(errors(Documents.tree(yaml))).isEmpty();
@@ -49,6 +53,15 @@ class PolicySchemasTest {
             blank display name               | {apiVersion: tollgate.io/v1, kind: Organization, metadata: {name: acme}, spec: {displayName: '   '}}             | /spec/displayName
             project without its organisation | {apiVersion: tollgate.io/v1, kind: Project, metadata: {name: search}, spec: {displayName: Search}}              | /metadata
             project without a spec           | {apiVersion: tollgate.io/v1, kind: Project, metadata: {namespace: acme, name: search}}                          | ''
+            provider with its API key        | {apiVersion: tollgate.io/v1, kind: Provider, metadata: {name: openai}, spec: {type: openai, baseUrl: "https://api.openai.com/v1", apiKey: sk-1}} | /spec
+            openai without a base URL        | {apiVersion: tollgate.io/v1, kind: Provider, metadata: {name: openai}, spec: {type: openai}} | /spec
+            API version of a non-Azure type  | {apiVersion: tollgate.io/v1, kind: Provider, metadata: {name: openai}, spec: {type: simulator, apiVersion: "2024-10-21"}} | /spec
+            timeout of zero                  | {apiVersion: tollgate.io/v1, kind: Provider, metadata: {name: sim}, spec: {type: simulator, timeouts: {idleMs: 0}}} | /spec/timeouts/idleMs
+            model without deployments        | {apiVersion: tollgate.io/v1, kind: Model, metadata: {name: gpt-4o}, spec: {strategy: weighted}} | /spec
+            deployment weight out of bounds  | {apiVersion: tollgate.io/v1, kind: Model, metadata: {name: gpt-4o}, spec: {deployments: [{provider: openai, upstreamModel: gpt-4o, weight: 1001}]}} | /spec/deployments/0/weight
+            model name with a space          | {apiVersion: tollgate.io/v1, kind: Model, metadata: {name: "gpt 4o"}, spec: {deployments: [{provider: openai, upstreamModel: gpt-4o}]}} | /metadata/name
+            price as a JSON number           | {apiVersion: tollgate.io/v1, kind: Price, metadata: {name: gpt-4o}, spec: {inputPer1M: 2.5, outputPer1M: "10", currency: USD}} | /spec/inputPer1M
+            lower-case currency              | {apiVersion: tollgate.io/v1, kind: Price, metadata: {name: gpt-4o}, spec: {inputPer1M: "2.5", outputPer1M: "10", currency: usd}} | /spec/currency
             """)
     void malformedDocumentsAreRefusedWhereTheyAreWrong(String what, String yaml, String where) {
         List<Error> errors = errors(Documents.tree(yaml));
