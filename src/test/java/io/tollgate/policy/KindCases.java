@@ -30,7 +30,8 @@ import java.util.UUID;
 @ApplicationScoped
 class KindCases {
 
-    static final List<String> KINDS = List.of("Organization", "Project", "Provider", "Model", "Price");
+    static final List<String> KINDS = List.of("Organization", "Project", "Provider", "Model", "Price", "RateLimit",
+            "Budget");
 
     interface Case {
         /** Creates what the object needs (through the kinds, as the reconciler would) and declares it. */
@@ -73,9 +74,13 @@ class KindCases {
         return root;
     }
 
+    UUID orgId(String slug) {
+        return await(orgs.bySlug(slug)).id();
+    }
+
     /** The id of the organisation's (or the platform's, for null) provider of this name. */
     UUID providerId(String org, String name) {
-        UUID orgId = org == null ? null : await(orgs.bySlug(org)).id();
+        UUID orgId = org == null ? null : orgId(org);
         return await(providers.page(AccessFactory.platform(GIT), null, Integer.MAX_VALUE)).stream()
                 .filter(p -> Objects.equals(p.orgId(), orgId) && p.name().equals(name)).findFirst().orElseThrow().id();
     }
@@ -118,6 +123,8 @@ class KindCases {
             case "Provider" -> new ProviderCase();
             case "Model" -> new ModelCase();
             case "Price" -> new PriceCase();
+            case "RateLimit" -> new RateLimitCase();
+            case "Budget" -> new BudgetCase();
             default -> throw new IllegalArgumentException(kind);
         };
     }
@@ -290,6 +297,95 @@ class KindCases {
         }
     }
 
+    private final class RateLimitCase implements Case {
+        @Override
+        public PolicyObject arrange() {
+            String org = organisation();
+            create(Documents.object("""
+                    apiVersion: tollgate.io/v1
+                    kind: Project
+                    metadata: {namespace: %s, name: search}
+                    spec: {displayName: Search}
+                    """.formatted(org)));
+            return Documents.object("""
+                    apiVersion: tollgate.io/v1
+                    kind: RateLimit
+                    metadata: {namespace: %s, name: search}
+                    spec:
+                      requestsPerMinute: 100
+                      models:
+                        gpt-4o: {tokensPerMinute: 50000}
+                    """.formatted(org));
+        }
+
+        @Override
+        public ObjectNode changed(PolicyObject declared) {
+            return Documents.spec("{tokensPerMinute: 200000, maxConcurrent: 5}");
+        }
+
+        @Override
+        public void drift(PolicyObject declared) {
+            UUID orgId = orgId(declared.ref().namespace());
+            UUID projectId = await(projects.bySlug(orgId, declared.ref().name())).id();
+            root().request().contentType("application/json").body(Map.of("requestsPerMinute", 1))
+                    .put("/admin/v1/orgs/" + orgId + "/projects/" + projectId + "/limits").then().statusCode(200);
+        }
+
+        @Override
+        public Optional<PolicyObject> dangling() {
+            return Optional.of(Documents.object("""
+                    apiVersion: tollgate.io/v1
+                    kind: RateLimit
+                    metadata: {namespace: %s, name: no-such-project}
+                    spec: {requestsPerMinute: 100}
+                    """.formatted(organisation())));
+        }
+
+        @Override
+        public ObjectNode invalid(PolicyObject declared) {
+            return Documents.spec("{requestsPerMinute: 2000000}");
+        }
+    }
+
+    private final class BudgetCase implements Case {
+        @Override
+        public PolicyObject arrange() {
+            return Documents.object("""
+                    apiVersion: tollgate.io/v1
+                    kind: Budget
+                    metadata: {namespace: %1$s, name: %1$s}
+                    spec: {daily: "25.50", monthly: "500", currency: USD}
+                    """.formatted(organisation()));
+        }
+
+        @Override
+        public ObjectNode changed(PolicyObject declared) {
+            return Documents.spec("{monthly: \"1000.000001\", currency: EUR, softThresholdPercent: 90}");
+        }
+
+        @Override
+        public void drift(PolicyObject declared) {
+            UUID orgId = orgId(declared.ref().namespace());
+            root().request().contentType("application/json").body(Map.of("daily", "1", "currency", "USD"))
+                    .put("/admin/v1/orgs/" + orgId + "/budgets").then().statusCode(200);
+        }
+
+        @Override
+        public Optional<PolicyObject> dangling() {
+            return Optional.of(Documents.object("""
+                    apiVersion: tollgate.io/v1
+                    kind: Budget
+                    metadata: {namespace: %1$s, name: %1$s}
+                    spec: {daily: "1", currency: USD}
+                    """.formatted(Unique.slug("no-such-org"))));
+        }
+
+        @Override
+        public ObjectNode invalid(PolicyObject declared) {
+            return Documents.spec("{daily: \"1.1234567\", currency: USD}");
+        }
+    }
+
     private final class OrganizationCase implements Case {
         @Override
         public PolicyObject arrange() {
@@ -342,7 +438,7 @@ class KindCases {
 
         @Override
         public void drift(PolicyObject declared) {
-            var orgId = await(orgs.bySlug(declared.ref().namespace())).id();
+            UUID orgId = orgId(declared.ref().namespace());
             var project = await(projects.bySlug(orgId, declared.ref().name()));
             await(projects.rename(orgId, project.id(), ProjectChange.of("Renamed through the API"), GIT));
         }

@@ -38,6 +38,8 @@ class PolicySchemasTest {
             organisation's Azure       | {apiVersion: tollgate.io/v1, kind: Provider, metadata: {namespace: acme, name: azure}, spec: {type: azure-openai, baseUrl: "https://acme.openai.azure.com", apiVersion: "2024-10-21", timeouts: {totalMs: 60000}}}
             model with a fallback      | {apiVersion: tollgate.io/v1, kind: Model, metadata: {name: gpt-4o}, spec: {deployments: [{provider: openai, upstreamModel: gpt-4o}], fallbacks: [{model: gpt-4o-mini}]}}
             price                      | {apiVersion: tollgate.io/v1, kind: Price, metadata: {name: gpt-4o}, spec: {inputPer1M: "2.50", outputPer1M: "10", currency: USD}}
+            project rate limit         | {apiVersion: tollgate.io/v1, kind: RateLimit, metadata: {namespace: acme, name: search}, spec: {requestsPerMinute: 100, models: {gpt-4o: {tokensPerMinute: 50000}}}}
+            budget                     | {apiVersion: tollgate.io/v1, kind: Budget, metadata: {namespace: acme, name: acme}, spec: {monthly: "500", currency: EUR}}
             """)
     void wellFormedDocumentsAreAccepted(String what, String yaml) {
         assertThat(errors(Documents.tree(yaml))).isEmpty();
@@ -61,6 +63,11 @@ class PolicySchemasTest {
             deployment weight out of bounds  | {apiVersion: tollgate.io/v1, kind: Model, metadata: {name: gpt-4o}, spec: {deployments: [{provider: openai, upstreamModel: gpt-4o, weight: 1001}]}} | /spec/deployments/0/weight
             model name with a space          | {apiVersion: tollgate.io/v1, kind: Model, metadata: {name: "gpt 4o"}, spec: {deployments: [{provider: openai, upstreamModel: gpt-4o}]}} | /metadata/name
             price as a JSON number           | {apiVersion: tollgate.io/v1, kind: Price, metadata: {name: gpt-4o}, spec: {inputPer1M: 2.5, outputPer1M: "10", currency: USD}} | /spec/inputPer1M
+            rate limit above the maximum     | {apiVersion: tollgate.io/v1, kind: RateLimit, metadata: {namespace: acme, name: acme}, spec: {requestsPerMinute: 2000000}} | /spec/requestsPerMinute
+            negative model limit             | {apiVersion: tollgate.io/v1, kind: RateLimit, metadata: {namespace: acme, name: acme}, spec: {models: {gpt-4o: {maxConcurrent: -1}}}} | /spec/models/gpt-4o/maxConcurrent
+            rate limit without its org       | {apiVersion: tollgate.io/v1, kind: RateLimit, metadata: {name: acme}, spec: {requestsPerMinute: 1}} | /metadata
+            budget without any limit         | {apiVersion: tollgate.io/v1, kind: Budget, metadata: {namespace: acme, name: acme}, spec: {currency: USD}} | /spec
+            budget with seven decimals       | {apiVersion: tollgate.io/v1, kind: Budget, metadata: {namespace: acme, name: acme}, spec: {daily: "1.1234567", currency: USD}} | /spec/daily
             lower-case currency              | {apiVersion: tollgate.io/v1, kind: Price, metadata: {name: gpt-4o}, spec: {inputPer1M: "2.5", outputPer1M: "10", currency: usd}} | /spec/currency
             """)
     void malformedDocumentsAreRefusedWhereTheyAreWrong(String what, String yaml, String where) {

@@ -40,6 +40,15 @@ public final class Specs {
         return JSON.valueToTree(spec);
     }
 
+    /** A declared amount (a decimal string) in its canonical form; 400 naming {@code field} when it is not a number. */
+    public static String amount(String field, String declared) {
+        try {
+            return declared == null ? null : amount(new BigDecimal(declared));
+        } catch (NumberFormatException e) {
+            throw TollgateException.invalid(Map.of(field, "must be a decimal string such as \"2.50\""));
+        }
+    }
+
     /** An amount in its one canonical form: a plain decimal string without trailing zeros ({@code "2.5"}, {@code "10"}). */
     public static String amount(BigDecimal amount) {
         return amount == null ? null : amount.stripTrailingZeros().toPlainString();

@@ -20,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code Price}: the price of a model as a whole, named like the model ({@code metadata.name} and
@@ -71,8 +70,9 @@ public class PriceKind implements PolicyKind {
     @Override
     public ObjectNode normalise(ObjectNode spec) {
         Spec s = Specs.read(spec, Spec.class);
-        return Specs.write(new Spec(canonical("inputPer1M", s.inputPer1M()), canonical("outputPer1M", s.outputPer1M()),
-                canonical("cachedInputPer1M", s.cachedInputPer1M()), s.currency()));
+        return Specs.write(new Spec(Specs.amount("inputPer1M", s.inputPer1M()),
+                Specs.amount("outputPer1M", s.outputPer1M()), Specs.amount("cachedInputPer1M", s.cachedInputPer1M()),
+                s.currency()));
     }
 
     @Override
@@ -114,14 +114,6 @@ public class PriceKind implements PolicyKind {
     private static ObjectNode spec(Price price) {
         return Specs.write(new Spec(Specs.amount(price.inputPer1M()), Specs.amount(price.outputPer1M()),
                 Specs.amount(price.cachedInputPer1M()), price.currency()));
-    }
-
-    private static String canonical(String field, String amount) {
-        try {
-            return amount == null ? null : Specs.amount(new BigDecimal(amount));
-        } catch (NumberFormatException e) {
-            throw TollgateException.invalid(Map.of(field, "must be a decimal string such as \"2.50\""));
-        }
     }
 
     private static BigDecimal amount(String canonical) {
