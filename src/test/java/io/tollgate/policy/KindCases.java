@@ -30,8 +30,8 @@ import java.util.UUID;
 @ApplicationScoped
 class KindCases {
 
-    static final List<String> KINDS = List.of("Organization", "Project", "Provider", "Model", "Price", "RateLimit",
-            "Budget");
+    static final List<String> KINDS = List.of("Organization", "Project", "RoleBinding", "Provider", "Model", "Price",
+            "RateLimit", "Budget");
 
     interface Case {
         /** Creates what the object needs (through the kinds, as the reconciler would) and declares it. */
@@ -120,6 +120,7 @@ class KindCases {
         return switch (kind) {
             case "Organization" -> new OrganizationCase();
             case "Project" -> new ProjectCase();
+            case "RoleBinding" -> new RoleBindingCase();
             case "Provider" -> new ProviderCase();
             case "Model" -> new ModelCase();
             case "Price" -> new PriceCase();
@@ -147,6 +148,47 @@ class KindCases {
 
     private PolicyKind kind(String name) {
         return kinds.stream().filter(kind -> kind.kind().equals(name)).findFirst().orElseThrow();
+    }
+
+    private final class RoleBindingCase implements Case {
+        @Override
+        public PolicyObject arrange() {
+            return Documents.object("""
+                    apiVersion: tollgate.io/v1
+                    kind: RoleBinding
+                    metadata: {namespace: %s, name: %s}
+                    spec: {role: developer}
+                    """.formatted(organisation(), Accounts.user(root()).email()));
+        }
+
+        @Override
+        public ObjectNode changed(PolicyObject declared) {
+            return Documents.spec("{role: admin}");
+        }
+
+        @Override
+        public void drift(PolicyObject declared) {
+            UUID orgId = orgId(declared.ref().namespace());
+            String userId = root().request().get("/admin/v1/orgs/" + orgId + "/members").then().statusCode(200)
+                    .extract().path("items.find { it.email == '%s' }.userId".formatted(declared.ref().name()));
+            root().request().contentType("application/json").body(Map.of("role", "viewer"))
+                    .patch("/admin/v1/orgs/" + orgId + "/members/" + userId).then().statusCode(200);
+        }
+
+        @Override
+        public Optional<PolicyObject> dangling() {
+            return Optional.of(Documents.object("""
+                    apiVersion: tollgate.io/v1
+                    kind: RoleBinding
+                    metadata: {namespace: %s, name: someone@test.tollgate}
+                    spec: {role: viewer}
+                    """.formatted(Unique.slug("no-such-org"))));
+        }
+
+        @Override
+        public ObjectNode invalid(PolicyObject declared) {
+            return Documents.spec("{role: superadmin}");
+        }
     }
 
     private final class ProviderCase implements Case {

@@ -14,6 +14,7 @@ import io.tollgate.platform.error.TollgateException;
 import io.tollgate.policy.api.ObjectRef;
 import io.tollgate.policy.api.PolicyKind;
 import io.tollgate.policy.api.PolicyObject;
+import io.tollgate.testing.Accounts;
 import io.tollgate.testing.Accounts.Session;
 import io.tollgate.testing.Unique;
 import jakarta.enterprise.inject.Any;
@@ -45,6 +46,7 @@ class PolicyKindRulesTest {
         assertThat(byRank).containsExactlyInAnyOrderElementsOf(KindCases.KINDS);
         assertThat(byRank).containsSubsequence("Organization", "Project", "Provider", "Model", "Price", "RateLimit");
         assertThat(byRank).containsSubsequence("Organization", "Project", "Budget");
+        assertThat(byRank).containsSubsequence("Organization", "RoleBinding");
     }
 
     @Test
@@ -141,6 +143,30 @@ class PolicyKindRulesTest {
                     assertThat(e.kind()).isEqualTo(ErrorKind.UNPROCESSABLE);
                     assertThat(e.getMessage()).contains("named after its organisation");
                 });
+    }
+
+    @Test
+    void aRoleBindingNeedsAnExistingUserAndTheLastOwnerStays() {
+        String org = cases.organisation();
+        PolicyObject stranger = Documents.object("""
+                apiVersion: tollgate.io/v1
+                kind: RoleBinding
+                metadata: {namespace: %s, name: %s}
+                spec: {role: viewer}
+                """.formatted(org, Unique.slug("nobody") + "@test.tollgate"));
+        assertThatThrownBy(() -> await(kind("RoleBinding").create(stranger, GIT)))
+                .isInstanceOfSatisfying(TollgateException.class, e -> assertThat(e.fieldErrors()).containsKey("email"));
+
+        PolicyObject owner = Documents.object("""
+                apiVersion: tollgate.io/v1
+                kind: RoleBinding
+                metadata: {namespace: %s, name: %s}
+                spec: {role: owner}
+                """.formatted(org, Accounts.user(cases.root()).email()));
+        await(kind("RoleBinding").create(owner, GIT));
+        assertThatThrownBy(() -> await(kind("RoleBinding").delete(owner.ref(), GIT)))
+                .isInstanceOfSatisfying(TollgateException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT));
+        assertThat(observed("RoleBinding", owner.ref())).contains(Documents.spec("{role: owner}"));
     }
 
     private static PolicyObject provider(String org, String spec) {

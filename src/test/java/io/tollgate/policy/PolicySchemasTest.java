@@ -38,6 +38,7 @@ class PolicySchemasTest {
             organisation's Azure       | {apiVersion: tollgate.io/v1, kind: Provider, metadata: {namespace: acme, name: azure}, spec: {type: azure-openai, baseUrl: "https://acme.openai.azure.com", apiVersion: "2024-10-21", timeouts: {totalMs: 60000}}}
             model with a fallback      | {apiVersion: tollgate.io/v1, kind: Model, metadata: {name: gpt-4o}, spec: {deployments: [{provider: openai, upstreamModel: gpt-4o}], fallbacks: [{model: gpt-4o-mini}]}}
             price                      | {apiVersion: tollgate.io/v1, kind: Price, metadata: {name: gpt-4o}, spec: {inputPer1M: "2.50", outputPer1M: "10", currency: USD}}
+            role binding               | {apiVersion: tollgate.io/v1, kind: RoleBinding, metadata: {namespace: acme, name: ana@example.com}, spec: {role: developer}}
             project rate limit         | {apiVersion: tollgate.io/v1, kind: RateLimit, metadata: {namespace: acme, name: search}, spec: {requestsPerMinute: 100, models: {gpt-4o: {tokensPerMinute: 50000}}}}
             budget                     | {apiVersion: tollgate.io/v1, kind: Budget, metadata: {namespace: acme, name: acme}, spec: {monthly: "500", currency: EUR}}
             """)
@@ -68,6 +69,8 @@ class PolicySchemasTest {
             rate limit without its org       | {apiVersion: tollgate.io/v1, kind: RateLimit, metadata: {name: acme}, spec: {requestsPerMinute: 1}} | /metadata
             budget without any limit         | {apiVersion: tollgate.io/v1, kind: Budget, metadata: {namespace: acme, name: acme}, spec: {currency: USD}} | /spec
             budget with seven decimals       | {apiVersion: tollgate.io/v1, kind: Budget, metadata: {namespace: acme, name: acme}, spec: {daily: "1.1234567", currency: USD}} | /spec/daily
+            role binding of a capitalised address | {apiVersion: tollgate.io/v1, kind: RoleBinding, metadata: {namespace: acme, name: Ana@example.com}, spec: {role: developer}} | /metadata/name
+            unknown role                     | {apiVersion: tollgate.io/v1, kind: RoleBinding, metadata: {namespace: acme, name: ana@example.com}, spec: {role: superadmin}} | /spec/role
             lower-case currency              | {apiVersion: tollgate.io/v1, kind: Price, metadata: {name: gpt-4o}, spec: {inputPer1M: "2.5", outputPer1M: "10", currency: usd}} | /spec/currency
             """)
     void malformedDocumentsAreRefusedWhereTheyAreWrong(String what, String yaml, String where) {
