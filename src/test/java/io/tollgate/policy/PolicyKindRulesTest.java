@@ -50,6 +50,15 @@ class PolicyKindRulesTest {
     }
 
     @Test
+    void theExampleRepositoryDeclaresEverythingItsObjectsNeed() {
+        List<PolicyObject> examples = Documents.under(PolicySchemasTest.EXAMPLES).stream().map(Documents::object).toList();
+        List<ObjectRef> declared = examples.stream().map(PolicyObject::ref).toList();
+
+        assertThat(examples).allSatisfy(object -> assertThat(declared).as(object.ref().toString())
+                .containsAll(kind(object.ref().kind()).dependencies(object)));
+    }
+
+    @Test
     void aProviderKeySetThroughTheApiSurvivesEverySync() {
         String org = cases.organisation();
         PolicyObject declared = provider(org, "type: openai\nbaseUrl: https://" + TestDns.PUBLIC_HOST + "/v1");

@@ -10,7 +10,9 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,6 +30,19 @@ class PolicySchemasTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static final Path EXAMPLES = Path.of("examples/policies");
+
+    @Test
+    void everyExampleDocumentIsValidAndNamedOnce() {
+        List<JsonNode> documents = Documents.under(EXAMPLES);
+
+        assertThat(documents).extracting(d -> d.path("kind").asText()).containsOnly("Organization", "Project",
+                "RoleBinding", "Provider", "Model", "Price", "RateLimit", "Budget")
+                .contains("Organization", "Project", "RoleBinding", "Provider", "Model", "Price", "RateLimit", "Budget");
+        documents.forEach(document -> assertThat(errors(document)).as(document.toString()).isEmpty());
+        assertThat(documents).extracting(d -> Documents.object(d).ref()).doesNotHaveDuplicates();
     }
 
     @ParameterizedTest(name = "{0}")
