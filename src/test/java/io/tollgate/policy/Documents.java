@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /** Policy documents written as in Git, in YAML, so that specs carry the node types a YAML parser produces. */
@@ -38,10 +39,16 @@ final class Documents {
 
     /** Every document of every YAML file below {@code root}, in path order. */
     static List<JsonNode> under(Path root) {
+        return under(root, UnaryOperator.identity());
+    }
+
+    /** Every document below {@code root}, each file's text changed by {@code rewrite} before it is parsed. */
+    static List<JsonNode> under(Path root, UnaryOperator<String> rewrite) {
         try (Stream<Path> files = Files.walk(root)) {
             List<JsonNode> documents = new ArrayList<>();
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                try (MappingIterator<JsonNode> each = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+                try (MappingIterator<JsonNode> each = YAML.readerFor(JsonNode.class)
+                        .readValues(rewrite.apply(Files.readString(file)))) {
                     documents.addAll(each.readAll());
                 }
             }

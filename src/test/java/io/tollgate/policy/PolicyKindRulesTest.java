@@ -20,7 +20,11 @@ import io.tollgate.testing.Unique;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +60,45 @@ class PolicyKindRulesTest {
 
         assertThat(examples).allSatisfy(object -> assertThat(declared).as(object.ref().toString())
                 .containsAll(kind(object.ref().kind()).dependencies(object)));
+    }
+
+    @Test
+    void theExampleRepositoryAppliesAndIsObservedAsDeclared() {
+        String org = Unique.slug("acme");
+        String user = "ana@" + org + ".example";
+        cases.root().request().contentType("application/json")
+                .body(Map.of("email", user, "displayName", "Ana", "password", Accounts.PASSWORD))
+                .post("/admin/v1/users").then().statusCode(201);
+        // Names unique per run: the example's organisation, its global model names and the platform's provider.
+        List<PolicyObject> examples = Documents.under(PolicySchemasTest.EXAMPLES, yaml -> yaml.replace("acme", org)
+                .replace("sim-chat", org + "-sim").replace("name: simulator", "name: " + org + "-sim")
+                .replace("provider: simulator", "provider: " + org + "-sim")
+                .replace("https://api.openai.com/v1", "https://" + TestDns.PUBLIC_HOST + "/v1"))
+                .stream().map(Documents::object).toList();
+
+        for (PolicyObject object : inDependencyOrder(examples)) {
+            await(kind(object.ref().kind()).create(object, GIT));
+        }
+
+        assertThat(examples).allSatisfy(object -> assertThat(observed(object.ref().kind(), object.ref()))
+                .as(object.ref().toString()).contains(kind(object.ref().kind()).normalise(object.spec())));
+    }
+
+    /** By rank, and within a rank each object after the declared objects it needs (a model after its fallbacks). */
+    private List<PolicyObject> inDependencyOrder(List<PolicyObject> objects) {
+        List<PolicyObject> pending = new ArrayList<>(objects);
+        pending.sort(Comparator.comparingInt(o -> kind(o.ref().kind()).rank()));
+        List<PolicyObject> ordered = new ArrayList<>();
+        Set<ObjectRef> declared = objects.stream().map(PolicyObject::ref).collect(Collectors.toSet());
+        Set<ObjectRef> done = new HashSet<>();
+        while (!pending.isEmpty()) {
+            PolicyObject next = pending.stream().filter(o -> kind(o.ref().kind()).dependencies(o).stream()
+                    .filter(declared::contains).allMatch(done::contains)).findFirst().orElseThrow();
+            pending.remove(next);
+            ordered.add(next);
+            done.add(next.ref());
+        }
+        return ordered;
     }
 
     @Test
