@@ -17,8 +17,6 @@ import io.tollgate.policy.api.PolicyObject;
 import io.tollgate.testing.Accounts;
 import io.tollgate.testing.Accounts.Session;
 import io.tollgate.testing.Unique;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +24,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** One row per kind of the contract test's table: a declared object with its prerequisites, and ways to vary it. */
-@ApplicationScoped
-class KindCases {
+/**
+ * One row per kind of the contract test's table: a declared object with its prerequisites, and ways to vary it.
+ * Not a bean: the gateway-role tests' application would then have to build the services, without databases.
+ */
+final class KindCases {
 
     static final List<String> KINDS = List.of("Organization", "Project", "RoleBinding", "Provider", "Model", "Price",
             "RateLimit", "Budget");
@@ -55,9 +55,9 @@ class KindCases {
     private final ProjectService projects;
     private final ProviderService providers;
     private final ModelService models;
-    private Session root;
+    private static Session root;
 
-    KindCases(@Any Instance<PolicyKind> kinds, OrgService orgs, ProjectService projects, ProviderService providers,
+    KindCases(Instance<PolicyKind> kinds, OrgService orgs, ProjectService projects, ProviderService providers,
             ModelService models) {
         this.kinds = kinds;
         this.orgs = orgs;
@@ -67,7 +67,7 @@ class KindCases {
     }
 
     /** A superadmin of the management API, for changes made outside Git. */
-    Session root() {
+    static synchronized Session root() {
         if (root == null) {
             root = Accounts.superadmin();
         }

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tollgate.catalog.internal.application.ModelService;
+import io.tollgate.catalog.internal.application.ProviderService;
+import io.tollgate.identity.internal.application.OrgService;
+import io.tollgate.identity.internal.application.ProjectService;
 import io.tollgate.platform.error.ErrorKind;
 import io.tollgate.platform.error.TollgateException;
 import io.tollgate.platform.web.Actor;
@@ -17,6 +21,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -35,7 +40,23 @@ class PolicyKindContractTest {
     Instance<PolicyKind> kinds;
 
     @Inject
+    OrgService orgs;
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    ProviderService providers;
+
+    @Inject
+    ModelService models;
+
     KindCases cases;
+
+    @BeforeEach
+    void cases() {
+        cases = new KindCases(kinds, orgs, projects, providers, models);
+    }
 
     static Stream<String> kindNames() {
         return KindCases.KINDS.stream();

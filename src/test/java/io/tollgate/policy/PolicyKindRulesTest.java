@@ -8,6 +8,10 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tollgate.catalog.internal.application.ModelService;
+import io.tollgate.catalog.internal.application.ProviderService;
+import io.tollgate.identity.internal.application.OrgService;
+import io.tollgate.identity.internal.application.ProjectService;
 import io.tollgate.catalog.TestDns;
 import io.tollgate.platform.error.ErrorKind;
 import io.tollgate.platform.error.TollgateException;
@@ -30,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What particular kinds promise beyond the common contract: secrets stay the API's, names follow their rules. */
@@ -41,7 +46,23 @@ class PolicyKindRulesTest {
     Instance<PolicyKind> kinds;
 
     @Inject
+    OrgService orgs;
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    ProviderService providers;
+
+    @Inject
+    ModelService models;
+
     KindCases cases;
+
+    @BeforeEach
+    void cases() {
+        cases = new KindCases(kinds, orgs, projects, providers, models);
+    }
 
     @Test
     void everyKindIsABeanAndOwnersComeFirst() {
