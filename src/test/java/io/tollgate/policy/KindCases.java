@@ -1,7 +1,7 @@
 package io.tollgate.policy;
 
-import static io.tollgate.policy.PolicyKindContractTest.GIT;
-import static io.tollgate.policy.PolicyKindContractTest.await;
+import static io.tollgate.policy.KindTestBase.GIT;
+import static io.tollgate.policy.KindTestBase.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tollgate.identity.internal.application.OrgService;

@@ -1,17 +1,10 @@
 package io.tollgate.policy;
 
-import static io.tollgate.policy.PolicyKindContractTest.GIT;
-import static io.tollgate.policy.PolicyKindContractTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.tollgate.catalog.internal.application.ModelService;
-import io.tollgate.catalog.internal.application.ProviderService;
-import io.tollgate.identity.internal.application.OrgService;
-import io.tollgate.identity.internal.application.ProjectService;
 import io.tollgate.catalog.TestDns;
 import io.tollgate.platform.error.ErrorKind;
 import io.tollgate.platform.error.TollgateException;
@@ -21,48 +14,20 @@ import io.tollgate.policy.api.PolicyObject;
 import io.tollgate.testing.Accounts;
 import io.tollgate.testing.Accounts.Session;
 import io.tollgate.testing.Unique;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What particular kinds promise beyond the common contract: secrets stay the API's, names follow their rules. */
 @QuarkusTest
-class PolicyKindRulesTest {
-
-    @Inject
-    @Any
-    Instance<PolicyKind> kinds;
-
-    @Inject
-    OrgService orgs;
-
-    @Inject
-    ProjectService projects;
-
-    @Inject
-    ProviderService providers;
-
-    @Inject
-    ModelService models;
-
-    KindCases cases;
-
-    @BeforeEach
-    void cases() {
-        cases = new KindCases(kinds, orgs, projects, providers, models);
-    }
+class PolicyKindRulesTest extends KindTestBase {
 
     @Test
     void everyKindIsABeanAndOwnersComeFirst() {
@@ -101,7 +66,7 @@ class PolicyKindRulesTest {
             await(kind(object.ref().kind()).create(object, GIT));
         }
 
-        assertThat(examples).allSatisfy(object -> assertThat(observed(object.ref().kind(), object.ref()))
+        assertThat(examples).allSatisfy(object -> assertThat(observed(object.ref()))
                 .as(object.ref().toString()).contains(kind(object.ref().kind()).normalise(object.spec())));
     }
 
@@ -137,7 +102,7 @@ class PolicyKindRulesTest {
 
         root.request().get(url).then().statusCode(200).body("hasCredential", equalTo(true))
                 .body("apiKeyLast4", equalTo("WXYZ")).body("maxConcurrent", equalTo(9));
-        assertThat(observed("Provider", declared.ref()).orElseThrow().properties())
+        assertThat(observed(declared.ref()).orElseThrow().properties())
                 .extracting(Map.Entry::getKey).doesNotContain("apiKey", "credentialHeaders", "hasCredential", "apiKeyLast4");
     }
 
@@ -193,11 +158,11 @@ class PolicyKindRulesTest {
         PolicyKind rateLimits = kind("RateLimit");
         await(rateLimits.create(declared, GIT));
         assertThat(rateLimits.dependencies(declared)).containsExactly(ObjectRef.platformWide("Organization", org));
-        assertThat(observed("RateLimit", declared.ref())).contains(rateLimits.normalise(declared.spec()));
+        assertThat(observed(declared.ref())).contains(rateLimits.normalise(declared.spec()));
 
         await(rateLimits.delete(declared.ref(), GIT));
 
-        assertThat(observed("RateLimit", declared.ref())).isEmpty();
+        assertThat(observed(declared.ref())).isEmpty();
         cases.root().request().get("/admin/v1/orgs/" + cases.orgId(org) + "/limits").then().statusCode(200)
                 .body("requestsPerMinute", equalTo(60000)).body("maxConcurrent", equalTo(null));
     }
@@ -239,20 +204,12 @@ class PolicyKindRulesTest {
         await(kind("RoleBinding").create(owner, GIT));
         assertThatThrownBy(() -> await(kind("RoleBinding").delete(owner.ref(), GIT)))
                 .isInstanceOfSatisfying(TollgateException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT));
-        assertThat(observed("RoleBinding", owner.ref())).contains(Documents.spec("{role: owner}"));
+        assertThat(observed(owner.ref())).contains(Documents.spec("{role: owner}"));
     }
 
     private static PolicyObject provider(String org, String spec) {
         return Documents.object("apiVersion: tollgate.io/v1\nkind: Provider\nmetadata: {namespace: " + org
                 + ", name: openai}\nspec:\n" + Stream.of(spec.split("\n")).map(line -> "  " + line + "\n")
                 .reduce("", String::concat));
-    }
-
-    private PolicyKind kind(String name) {
-        return kinds.stream().filter(kind -> kind.kind().equals(name)).findFirst().orElseThrow();
-    }
-
-    private Optional<ObjectNode> observed(String kind, ObjectRef ref) {
-        return await(kind(kind).observe()).stream().filter(o -> o.ref().equals(ref)).map(PolicyObject::spec).findFirst();
     }
 }
