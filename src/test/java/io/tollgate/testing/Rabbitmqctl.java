@@ -3,7 +3,9 @@ package io.tollgate.testing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The local broker's {@code rabbitmqctl}, for tests that stop it, give themselves a virtual host or read its queues. */
@@ -49,15 +51,26 @@ public final class Rabbitmqctl {
 
     /** The counts of {@code queue} in {@code vhost}. */
     public static QueueCounts queue(String vhost, String queue) {
+        QueueCounts counts = queues(vhost).get(queue);
+        if (counts == null) {
+            throw new IllegalStateException("no queue " + queue + " in vhost " + vhost);
+        }
+        return counts;
+    }
+
+    /** The counts of every queue in {@code vhost}, by name. */
+    public static Map<String, QueueCounts> queues(String vhost) {
         String output = require("list_queues", "-q", "--no-table-headers", "-p", vhost, "name", "messages_ready",
                 "messages_unacknowledged", "consumers");
+        Map<String, QueueCounts> queues = new HashMap<>();
         for (String line : output.split("\n")) {
             String[] cells = line.trim().split("\\s+");
-            if (cells.length == 4 && cells[0].equals(queue)) {
-                return new QueueCounts(Long.parseLong(cells[1]), Long.parseLong(cells[2]), Integer.parseInt(cells[3]));
+            if (cells.length == 4) {
+                queues.put(cells[0], new QueueCounts(Long.parseLong(cells[1]), Long.parseLong(cells[2]),
+                        Integer.parseInt(cells[3])));
             }
         }
-        throw new IllegalStateException("no queue " + queue + " in vhost " + vhost + ": " + output);
+        return queues;
     }
 
     /** The result of one command. */
