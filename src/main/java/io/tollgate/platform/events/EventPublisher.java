@@ -6,6 +6,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -40,6 +41,7 @@ public class EventPublisher {
                 .withDeliveryMode(2)
                 .build();
         return emitter.sendMessage(Message.of(CloudEvents.serialize(event), Metadata.of(metadata)))
-                .ifNoItem().after(confirmTimeout).fail();
+                .ifNoItem().after(confirmTimeout)
+                .failWith(() -> new TimeoutException("no confirm from the broker within " + confirmTimeout));
     }
 }
