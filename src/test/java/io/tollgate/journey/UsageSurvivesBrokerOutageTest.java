@@ -26,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * which it stops and starts with {@code rabbitmqctl} (once per run); skipped against containers.
  */
 @QuarkusTest
+@Tag("fault-injection")
 @TestProfile(UsageSurvivesBrokerOutageTest.OwnInstance.class)
 class UsageSurvivesBrokerOutageTest {
 

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 
@@ -51,6 +52,7 @@ import org.postgresql.PGConnection;
  * ready == published), so each unacknowledged one is committed. Then A is SIGKILLed, the broker redelivers those
  * messages, and two fresh workers consume concurrently; their inbox ignores exactly the redelivered ones.
  */
+@Tag("fault-injection")
 class LedgerSurvivesWorkerKillIT {
 
     private static final String QUEUE = "tollgate.metering.ledger";
@@ -65,6 +67,7 @@ class LedgerSurvivesWorkerKillIT {
 
     @Test
     void workerKilledBetweenCommitAndAckLosesNothingAndCountsNothingTwice() throws Exception {
+        assumeThat(System.getenv("TOLLGATE_TEST_SERVICES")).as("the local services").isNotEqualTo("containers");
         assumeThat(PackagedApp.packaged()).as("the packaged application (mvn package)").isTrue();
         assumeThat(Rabbitmqctl.available()).as("rabbitmqctl controls the local broker").isTrue();
 

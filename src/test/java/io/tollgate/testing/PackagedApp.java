@@ -51,7 +51,9 @@ public final class PackagedApp implements AutoCloseable {
         Path log = Path.of("target", name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
-        return new PackagedApp(name, builder.start(), port, log);
+        Process process = builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly)); // even if the test JVM is ended
+        return new PackagedApp(name, process, port, log);
     }
 
     /** Waits until {@code /ready} answers 200; fails early, with the end of the log, if the process dies. */
