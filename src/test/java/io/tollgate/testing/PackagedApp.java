@@ -24,6 +24,9 @@ public final class PackagedApp implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Each context's datasource, given a small pool: children share PostgreSQL's 100 connections with the tests. */
+    private static final List<String> DATASOURCES = List.of("identity", "audit", "keys", "catalog", "quota", "metering");
+    private static final int POOL_SIZE = 4;
 
     private final String name;
     private final Process process;
@@ -46,6 +49,7 @@ public final class PackagedApp implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:+UseSerialGC", "-Dquarkus.profile=test", "-Dquarkus.http.port=" + port));
+        DATASOURCES.forEach(datasource -> command.add("-Dquarkus.datasource." + datasource + ".reactive.max-size=" + POOL_SIZE));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", JAR.toString()));
         Path log = Path.of("target", name + ".log");
