@@ -104,9 +104,10 @@ public class InMemoryKind implements PolicyKind {
     }
 
     private Uni<Void> apply(String what, Runnable effect) {
-        return Uni.createFrom().voidItem()
-                .invoke(() -> maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max))
-                .onItem().delayIt().by(applyDelay.isZero() ? Duration.ofNanos(1) : applyDelay)
+        Uni<Void> started = Uni.createFrom().voidItem()
+                .invoke(() -> maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max));
+        Duration delay = applyDelay;
+        return (delay.isZero() ? started : started.onItem().delayIt().by(delay))
                 .invoke(() -> {
                     effect.run();
                     applied.add(what);
