@@ -45,6 +45,18 @@ public final class IdentityEvents {
         }
     }
 
+    /** A project's display name changed (its slug never does). */
+    @RegisterForReflection
+    public record ProjectRenamed(UUID orgId, UUID projectId, String name) implements IntegrationEvent {
+        public String eventType() {
+            return "identity.project-renamed.v1";
+        }
+
+        public String subject() {
+            return projectId.toString();
+        }
+    }
+
     /** A user account was created (by an administrator or by the first-start bootstrap). */
     @RegisterForReflection
     public record UserCreated(UUID userId, String email, boolean superadmin) implements IntegrationEvent {

@@ -15,6 +15,11 @@ public final class AccessFactory {
     private AccessFactory() {
     }
 
+    /** The platform itself (seeding, reconciliation from Git): every catalog object, as the superadmin. */
+    public static CatalogAccess platform(Actor actor) {
+        return new CatalogAccess(Grants.of(Set.of(Grants.SUPERADMIN)), Set.of(), actor);
+    }
+
     public static CatalogAccess of(SecurityIdentity identity, Actor actor) {
         Grants grants = Grants.of(identity.getRoles());
         Set<UUID> readable = grants.orgPermissions().keySet().stream()

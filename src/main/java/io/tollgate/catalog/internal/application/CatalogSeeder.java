@@ -13,7 +13,6 @@ import io.tollgate.catalog.internal.domain.ProviderDraft;
 import io.tollgate.catalog.internal.domain.SeedPlan;
 import io.tollgate.catalog.internal.persistence.ModelRepository;
 import io.tollgate.catalog.internal.persistence.ProviderRepository;
-import io.tollgate.platform.security.Grants;
 import io.tollgate.platform.web.Actor;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -51,7 +49,7 @@ public class CatalogSeeder {
     private final ObjectMapper json;
     private final Optional<String> openAiKey;
     private final Optional<String> openAiBaseUrl;
-    private final CatalogAccess platform = new CatalogAccess(Grants.of(Set.of(Grants.SUPERADMIN)), Set.of(), Actor.system("catalog-seed"));
+    private final CatalogAccess platform = AccessFactory.platform(Actor.system("catalog-seed"));
 
     public CatalogSeeder(@ReactiveDataSource("catalog") Pool catalog, ProviderRepository providerRows,
             ModelRepository modelRows, ProviderService providers, ModelService models, CatalogConfig config,

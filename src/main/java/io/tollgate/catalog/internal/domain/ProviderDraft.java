@@ -62,6 +62,15 @@ public record ProviderDraft(UUID orgId, String name, ProviderType type, String b
                 secret);
     }
 
+    /**
+     * A provider as declared in Git, which never holds a secret: the stored credential stays as it is, and one
+     * that a type needs is set through the API after the provider exists.
+     */
+    public static ProviderDraft declared(UUID orgId, String name, String type, String baseUrl, String apiVersion,
+            Map<String, String> extraHeaders, Timeouts timeouts, Integer maxConcurrent) {
+        return of(orgId, name, type, baseUrl, apiVersion, extraHeaders, timeouts, maxConcurrent, null, true);
+    }
+
     private static void checkApiVersion(Map<String, String> errors, ProviderType type, String apiVersion) {
         if (type == ProviderType.AZURE_OPENAI) {
             if (apiVersion == null) {

@@ -51,6 +51,16 @@ public class OrgService {
         return orgs.find(identity, id).onItem().ifNull().failWith(() -> TollgateException.notFound("Organisation"));
     }
 
+    public Uni<Org> bySlug(String slug) {
+        return orgs.findBySlug(identity, slug)
+                .onItem().ifNull().failWith(() -> TollgateException.notFound("Organisation '" + slug + "'"));
+    }
+
+    /** Every live organisation, in slug order. */
+    public Uni<List<Org>> all() {
+        return orgs.all(identity);
+    }
+
     /** A page of organisations; {@code only} restricts it to those ids (a member's organisations), null for all. */
     public Uni<List<Org>> page(UUID after, int limit, Collection<UUID> only) {
         return orgs.page(identity, after, limit, only);

@@ -3,9 +3,11 @@ package io.tollgate.identity.internal.application;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.tollgate.identity.api.IdentityEvents.ProjectCreated;
+import io.tollgate.identity.api.IdentityEvents.ProjectRenamed;
 import io.tollgate.identity.api.Projects;
 import io.tollgate.identity.internal.domain.NewProject;
 import io.tollgate.identity.internal.domain.Project;
+import io.tollgate.identity.internal.domain.ProjectChange;
 import io.tollgate.identity.internal.persistence.OrgRepository;
 import io.tollgate.identity.internal.persistence.ProjectRepository;
 import io.tollgate.platform.Ids;
@@ -50,6 +52,24 @@ public class ProjectService implements Projects {
     public Uni<List<Project>> page(UUID orgId, UUID after, int limit) {
         return orgs.find(identity, orgId).onItem().ifNull().failWith(() -> TollgateException.notFound("Organisation"))
                 .flatMap(org -> projects.page(identity, orgId, after, limit));
+    }
+
+    public Uni<Project> bySlug(UUID orgId, String slug) {
+        return projects.findBySlug(identity, orgId, slug)
+                .onItem().ifNull().failWith(() -> TollgateException.notFound("Project '" + slug + "'"));
+    }
+
+    /** Every project of every live organisation, in slug order. */
+    public Uni<List<Project>> all() {
+        return projects.all(identity);
+    }
+
+    /** Changes the project's display name; the slug, which keys and limits refer to, stays. */
+    public Uni<Void> rename(UUID orgId, UUID projectId, ProjectChange change, Actor actor) {
+        return identity.withTransaction(tx -> projects.rename(tx, orgId, projectId, change.name())
+                .flatMap(renamed -> renamed
+                        ? outbox.append(tx, new ProjectRenamed(orgId, projectId, change.name()), actor)
+                        : Uni.createFrom().failure(TollgateException.notFound("Project"))));
     }
 
     @Override

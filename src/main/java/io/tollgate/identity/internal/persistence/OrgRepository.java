@@ -38,6 +38,17 @@ public class OrgRepository {
                 .execute(Tuple.of(id)).map(rows -> Rows.first(rows, OrgRepository::map));
     }
 
+    public Uni<Org> findBySlug(SqlClient client, String slug) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM orgs WHERE slug = $1 AND deleted_at IS NULL")
+                .execute(Tuple.of(slug)).map(rows -> Rows.first(rows, OrgRepository::map));
+    }
+
+    /** Every live organisation, in slug order. */
+    public Uni<List<Org>> all(SqlClient client) {
+        return client.query("SELECT " + COLUMNS + " FROM orgs WHERE deleted_at IS NULL ORDER BY slug").execute()
+                .map(rows -> Rows.all(rows, OrgRepository::map));
+    }
+
     /** The ids of the organisations with these slugs; slugs of no (or a deleted) organisation are absent. */
     public Uni<Map<String, UUID>> idsBySlug(SqlClient client, Collection<String> slugs) {
         return client.preparedQuery("SELECT id, slug FROM orgs WHERE slug = ANY($1) AND deleted_at IS NULL")

@@ -31,6 +31,24 @@ public class ProjectRepository {
                 .execute(Tuple.of(orgId, projectId)).map(rows -> Rows.first(rows, ProjectRepository::map));
     }
 
+    public Uni<Project> findBySlug(SqlClient client, UUID orgId, String slug) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM projects WHERE org_id = $1 AND slug = $2")
+                .execute(Tuple.of(orgId, slug)).map(rows -> Rows.first(rows, ProjectRepository::map));
+    }
+
+    /** Every project of every live organisation, in slug order. */
+    public Uni<List<Project>> all(SqlClient client) {
+        return client.query("""
+                SELECT %s FROM projects p WHERE EXISTS (SELECT 1 FROM orgs o WHERE o.id = p.org_id AND o.deleted_at IS NULL)
+                 ORDER BY slug""".formatted(COLUMNS)).execute().map(rows -> Rows.all(rows, ProjectRepository::map));
+    }
+
+    /** Emits whether the project exists in the organisation (and was renamed). */
+    public Uni<Boolean> rename(SqlClient tx, UUID orgId, UUID projectId, String name) {
+        return tx.preparedQuery("UPDATE projects SET name = $3 WHERE org_id = $1 AND id = $2")
+                .execute(Tuple.of(orgId, projectId, name)).map(result -> result.rowCount() == 1);
+    }
+
     private static Project map(Row row) {
         return new Project(row.getUUID("id"), row.getUUID("org_id"), row.getString("slug"), row.getString("name"),
                 Rows.instant(row, "created_at"));

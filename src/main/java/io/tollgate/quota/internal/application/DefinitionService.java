@@ -18,6 +18,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -71,6 +72,27 @@ public class DefinitionService {
         })).call(next -> projection.write(next).onFailure().invoke(e -> LOG.warnf(e,
                 "Projecting limits of %s %s failed; the next rebuild repairs it", level.apiName(), subjectId))
                 .onFailure().recoverWithNull());
+    }
+
+    /** Back to what the level has when none were set: the platform defaults for an organisation, else unlimited. */
+    public Uni<LimitDefinition> clearLimits(UUID orgId, LimitLevel level, UUID subjectId, Integer expectedVersion,
+            Actor actor) {
+        return setLimits(orgId, level, subjectId, unset(level), expectedVersion, actor);
+    }
+
+    /** Whether the definition holds what its level has when none were set (never set, or cleared). */
+    public boolean isUnset(LimitDefinition definition) {
+        return definition.limits().equals(unset(definition.level()));
+    }
+
+    /** Every stored limit definition, of every level and organisation. */
+    public Uni<List<LimitDefinition>> allLimits() {
+        return repository.allLimits(quota);
+    }
+
+    /** Every stored budget, of every organisation. */
+    public Uni<List<BudgetDefinition>> allBudgets() {
+        return repository.allBudgets(quota);
     }
 
     public Uni<BudgetDefinition> budget(UUID orgId) {

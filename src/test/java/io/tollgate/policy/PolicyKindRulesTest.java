@@ -1,0 +1,159 @@
+package io.tollgate.policy;
+
+import static io.tollgate.policy.PolicyKindContractTest.GIT;
+import static io.tollgate.policy.PolicyKindContractTest.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tollgate.catalog.TestDns;
+import io.tollgate.platform.error.ErrorKind;
+import io.tollgate.platform.error.TollgateException;
+import io.tollgate.policy.api.ObjectRef;
+import io.tollgate.policy.api.PolicyKind;
+import io.tollgate.policy.api.PolicyObject;
+import io.tollgate.testing.Accounts.Session;
+import io.tollgate.testing.Unique;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** What particular kinds promise beyond the common contract: secrets stay the API's, names follow their rules. */
+@QuarkusTest
+class PolicyKindRulesTest {
+
+    @Inject
+    @Any
+    Instance<PolicyKind> kinds;
+
+    @Inject
+    KindCases cases;
+
+    @Test
+    void everyKindIsABeanAndOwnersComeFirst() {
+        List<String> byRank = kinds.stream().sorted(Comparator.comparingInt(PolicyKind::rank)).map(PolicyKind::kind).toList();
+
+        assertThat(byRank).containsExactlyInAnyOrderElementsOf(KindCases.KINDS);
+        assertThat(byRank).containsSubsequence("Organization", "Project", "Provider", "Model", "Price", "RateLimit");
+        assertThat(byRank).containsSubsequence("Organization", "Project", "Budget");
+    }
+
+    @Test
+    void aProviderKeySetThroughTheApiSurvivesEverySync() {
+        String org = cases.organisation();
+        PolicyObject declared = provider(org, "type: openai\nbaseUrl: https://" + TestDns.PUBLIC_HOST + "/v1");
+        await(kind("Provider").create(declared, GIT));
+        String url = "/admin/v1/providers/" + cases.providerId(org, "openai");
+        Session root = cases.root();
+        root.request().contentType("application/json").body(Map.of("apiKey", "sk-test-" + UUID.randomUUID() + "WXYZ"))
+                .patch(url).then().statusCode(200).body("apiKeyLast4", equalTo("WXYZ"));
+
+        await(kind("Provider").update(new PolicyObject(declared.ref(), Documents.spec(
+                "{type: openai, baseUrl: \"https://" + TestDns.PUBLIC_HOST + "/v2\", maxConcurrent: 9}")), GIT));
+
+        root.request().get(url).then().statusCode(200).body("hasCredential", equalTo(true))
+                .body("apiKeyLast4", equalTo("WXYZ")).body("maxConcurrent", equalTo(9));
+        assertThat(observed("Provider", declared.ref()).orElseThrow().properties())
+                .extracting(Map.Entry::getKey).doesNotContain("apiKey", "credentialHeaders", "hasCredential", "apiKeyLast4");
+    }
+
+    @Test
+    void aProviderThatNeedsAKeyIsDeclaredWithoutOneAndGetsItThroughTheApi() {
+        String org = cases.organisation();
+        PolicyObject declared = provider(org, "type: anthropic\nbaseUrl: https://" + TestDns.PUBLIC_HOST);
+
+        await(kind("Provider").create(declared, GIT));
+
+        cases.root().request().get("/admin/v1/providers/" + cases.providerId(org, "openai")).then().statusCode(200)
+                .body("type", equalTo("anthropic")).body("hasCredential", equalTo(false));
+    }
+
+    @Test
+    void aProvidersTypeCannotChange() {
+        PolicyObject declared = provider(cases.organisation(), "type: openai\nbaseUrl: https://" + TestDns.PUBLIC_HOST);
+        await(kind("Provider").create(declared, GIT));
+
+        assertThatThrownBy(() -> await(kind("Provider").update(
+                new PolicyObject(declared.ref(), Documents.spec("{type: simulator}")), GIT)))
+                .isInstanceOfSatisfying(TollgateException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT);
+                    assertThat(e.getMessage()).contains("type cannot change");
+                });
+    }
+
+    @Test
+    void aModelDeploysOnlyOnItsOwnOrganisationsOrPlatformProviders() {
+        String other = cases.organisationWithProvider();
+        PolicyObject declared = Documents.object("""
+                apiVersion: tollgate.io/v1
+                kind: Model
+                metadata: {namespace: %s, name: %s}
+                spec:
+                  deployments: [{provider: openai, providerNamespace: %s, upstreamModel: gpt-4o}]
+                """.formatted(cases.organisation(), Unique.slug("chat"), other));
+
+        assertThat(kind("Model").dependencies(declared)).contains(new ObjectRef("Provider", other, "openai"));
+        assertThatThrownBy(() -> await(kind("Model").create(declared, GIT)))
+                .isInstanceOfSatisfying(TollgateException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNPROCESSABLE));
+    }
+
+    @Test
+    void organisationLimitsClearBackToThePlatformDefaults() {
+        String org = cases.organisation();
+        PolicyObject declared = Documents.object("""
+                apiVersion: tollgate.io/v1
+                kind: RateLimit
+                metadata: {namespace: %1$s, name: %1$s}
+                spec: {requestsPerMinute: 300, maxConcurrent: 20}
+                """.formatted(org));
+        PolicyKind rateLimits = kind("RateLimit");
+        await(rateLimits.create(declared, GIT));
+        assertThat(rateLimits.dependencies(declared)).containsExactly(ObjectRef.platformWide("Organization", org));
+        assertThat(observed("RateLimit", declared.ref())).contains(rateLimits.normalise(declared.spec()));
+
+        await(rateLimits.delete(declared.ref(), GIT));
+
+        assertThat(observed("RateLimit", declared.ref())).isEmpty();
+        cases.root().request().get("/admin/v1/orgs/" + cases.orgId(org) + "/limits").then().statusCode(200)
+                .body("requestsPerMinute", equalTo(60000)).body("maxConcurrent", equalTo(null));
+    }
+
+    @Test
+    void aBudgetIsNamedAfterItsOrganisation() {
+        PolicyObject misnamed = Documents.object("""
+                apiVersion: tollgate.io/v1
+                kind: Budget
+                metadata: {namespace: %s, name: monthly}
+                spec: {monthly: "10", currency: USD}
+                """.formatted(cases.organisation()));
+
+        assertThatThrownBy(() -> await(kind("Budget").create(misnamed, GIT)))
+                .isInstanceOfSatisfying(TollgateException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.UNPROCESSABLE);
+                    assertThat(e.getMessage()).contains("named after its organisation");
+                });
+    }
+
+    private static PolicyObject provider(String org, String spec) {
+        return Documents.object("apiVersion: tollgate.io/v1\nkind: Provider\nmetadata: {namespace: " + org
+                + ", name: openai}\nspec:\n" + Stream.of(spec.split("\n")).map(line -> "  " + line + "\n")
+                .reduce("", String::concat));
+    }
+
+    private PolicyKind kind(String name) {
+        return kinds.stream().filter(kind -> kind.kind().equals(name)).findFirst().orElseThrow();
+    }
+
+    private Optional<ObjectNode> observed(String kind, ObjectRef ref) {
+        return await(kind(kind).observe()).stream().filter(o -> o.ref().equals(ref)).map(PolicyObject::spec).findFirst();
+    }
+}
