@@ -194,8 +194,8 @@ class GitOpsEngineTest {
             Result result = sync(source);
 
             assertThat(result.plan().changes()).extracting(Change::action, Change::ref)
-                    .containsExactly(tuple(Action.DELETE, ref(tag)),
-                            tuple(Action.RELEASE, gadget));
+                    .as("removals in reverse rank: gadgets after widgets")
+                    .containsExactly(tuple(Action.RELEASE, gadget), tuple(Action.DELETE, ref(tag)));
             assertThat(widgets.stored(ref(tag))).isNull();
             assertThat(gadgets.stored(gadget)).isNotNull();
             assertThat(managed(source)).isEmpty();

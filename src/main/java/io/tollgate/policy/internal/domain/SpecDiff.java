@@ -34,12 +34,27 @@ public final class SpecDiff {
         }
     }
 
+    /** Equal as JSON values: numbers by value whatever their node type (YAML, JSON and the kinds differ there). */
     private static boolean same(JsonNode a, JsonNode b) {
-        if (a == null || a.isNull()) {
-            return b == null || b.isNull();
+        if (a == null || a.isNull() || b == null || b.isNull()) {
+            return (a == null || a.isNull()) && (b == null || b.isNull());
         }
-        if (a.isNumber() && b != null && b.isNumber()) {
+        if (a.isNumber() && b.isNumber()) {
             return a.decimalValue().compareTo(b.decimalValue()) == 0;
+        }
+        if (a.isArray() && b.isArray()) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (!same(a.get(i), b.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a.isObject() && b.isObject()) {
+            return between(a, b).isEmpty();
         }
         return a.equals(b);
     }
