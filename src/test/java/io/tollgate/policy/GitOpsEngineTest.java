@@ -13,6 +13,7 @@ import io.tollgate.policy.internal.application.Reconciler.Result;
 import io.tollgate.policy.internal.domain.Action;
 import io.tollgate.policy.internal.domain.Change;
 import io.tollgate.policy.internal.domain.Outcome;
+import io.tollgate.policy.internal.persistence.SyncRunRepository;
 import io.tollgate.policy.internal.source.GitSource;
 import io.tollgate.testing.Unique;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -22,6 +23,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +37,9 @@ class GitOpsEngineTest {
 
     @Inject
     Reconciler reconciler;
+
+    @Inject
+    SyncRunRepository runs;
 
     @Inject
     TestKinds.Widgets widgets;
@@ -199,6 +204,24 @@ class GitOpsEngineTest {
             assertThat(widgets.stored(ref(tag))).isNull();
             assertThat(gadgets.stored(gadget)).isNotNull();
             assertThat(managed(source)).isEmpty();
+        }
+    }
+
+    @Test
+    void aRequestedSyncRunsAtTheNextPollAndNothingRunsUnaskedBeforeTheInterval() {
+        String tag = Unique.slug("requested");
+        try (PolicyRepo repo = PolicyRepo.create()) {
+            repo.write("w.yaml", widget(tag, "red", "")).commit("a widget");
+            GitSource source = repo.source();
+
+            assertThat(reconciler.reconcile(source, "engine-test", false).await().atMost(WAIT).outcome())
+                    .isEqualTo(Outcome.IDLE);
+            UUID requested = runs.insert(policy, source.id(), "api", "user-1", Outcome.REQUESTED).await().atMost(WAIT);
+            Result result = reconciler.reconcile(source, "engine-test", false).await().atMost(WAIT);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
+            assertThat(result.runIds()).containsExactly(requested);
+            assertThat(runOutcomes(source)).containsExactly("applied");
         }
     }
 
