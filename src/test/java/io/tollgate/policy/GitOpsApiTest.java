@@ -1,6 +1,7 @@
 package io.tollgate.policy;
 
 import static io.restassured.RestAssured.given;
+import static io.tollgate.policy.GitOpsEngineTest.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -47,7 +48,7 @@ class GitOpsApiTest {
                 widgets.normalise(JsonNodeFactory.instance.objectNode().put("colour", "red"))), Actor.system("test"))
                 .await().indefinitely();
 
-        yaml(root, widget(existing, "blue") + "---\n" + widget(fresh, "red"))
+        yaml(root, widget(existing, "blue", "") + "---\n" + widget(fresh, "red", ""))
                 .post("/admin/v1/gitops/plan")
                 .then().statusCode(200)
                 .body("changes.size()", equalTo(2))
@@ -81,7 +82,7 @@ class GitOpsApiTest {
 
     @Test
     void invalidYamlAnswers422WithFileAndLine() {
-        yaml(root, widget(Unique.slug("ok"), "red") + "---\n" + widget(Unique.slug("bad"), "purple")
+        yaml(root, widget(Unique.slug("ok"), "red", "") + "---\n" + widget(Unique.slug("bad"), "purple", "")
                 + "---\napiVersion: tollgate.io/v1\nkind: Gizmo\nmetadata: {name: g}\nspec: {}\n")
                 .post("/admin/v1/gitops/plan")
                 .then().statusCode(422)
@@ -130,7 +131,7 @@ class GitOpsApiTest {
         Session orgOwner = Accounts.member(root, Accounts.org(root), "owner");
         orgOwner.request().get("/admin/v1/gitops/status").then().statusCode(403);
         orgOwner.request().get("/admin/v1/gitops/drift").then().statusCode(403);
-        yaml(orgOwner, widget("x", "red")).post("/admin/v1/gitops/plan")
+        yaml(orgOwner, widget("x", "red", "")).post("/admin/v1/gitops/plan")
                 .then().statusCode(403);
         orgOwner.request().post("/admin/v1/gitops/sync").then().statusCode(403);
         given().get("/admin/v1/gitops/status").then().statusCode(401);
@@ -138,16 +139,5 @@ class GitOpsApiTest {
 
     private static RequestSpecification yaml(Session session, String body) {
         return session.request().contentType("application/yaml").body(body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String widget(String name, String colour) {
-        return """
-                apiVersion: tollgate.io/v1
-                kind: Widget
-                metadata:
-                  name: %s
-                spec:
-                  colour: %s
-                """.formatted(name, colour);
     }
 }

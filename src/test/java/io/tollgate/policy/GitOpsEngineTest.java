@@ -255,7 +255,8 @@ class GitOpsEngineTest {
         return ObjectRef.platformWide("Widget", name);
     }
 
-    private static String widget(String name, String colour, String extraSpec) {
+    /** A Widget document; {@code extraSpec}: further lines of its spec, indented by two. */
+    static String widget(String name, String colour, String extraSpec) {
         return """
                 apiVersion: tollgate.io/v1
                 kind: Widget
