@@ -19,7 +19,19 @@ import io.tollgate.testing.Unique;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.tollgate.platform.outbox.Outbox;
+import io.tollgate.policy.api.Scope;
+import io.tollgate.policy.internal.application.GitOpsConfig;
+import io.tollgate.policy.internal.application.GitOpsMetrics;
+import io.tollgate.policy.internal.application.Planning;
+import io.tollgate.policy.internal.application.PolicyKinds;
+import io.tollgate.policy.internal.domain.DriftMode;
+import io.tollgate.policy.internal.persistence.DriftRepository;
+import io.tollgate.policy.internal.persistence.InventoryRepository;
+import io.tollgate.policy.internal.persistence.LeaseRepository;
 import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,24 +40,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The reconciler against a real Git repository in a temporary directory, the real policy and audit databases and
- * the broker, with in-memory kinds standing in for the contexts (the kinds' own tests cover the real ones).
+ * the broker, with two in-memory kinds standing in for the contexts (GitOpsEndToEndTest runs the real ones):
+ * {@code Widget}, whose pruning is enabled, and {@code Gadget}, prunable but not pruned, applied after widgets.
  */
 @QuarkusTest
 class GitOpsEngineTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @Inject
-    Reconciler reconciler;
-
-    @Inject
-    SyncRunRepository runs;
-
-    @Inject
-    TestKinds.Widgets widgets;
-
-    @Inject
-    TestKinds.Gadgets gadgets;
+    private final InMemoryKind widgets = new InMemoryKind("Widget", 1000, Scope.EITHER, true);
+    private final InMemoryKind gadgets = new InMemoryKind("Gadget", 1001, Scope.EITHER, true);
+    private final PolicyKinds kinds = PolicyKinds.of(List.of(widgets, gadgets), Map.of("Widget", true));
 
     @Inject
     @ReactiveDataSource("policy")
@@ -54,6 +59,39 @@ class GitOpsEngineTest {
     @Inject
     @ReactiveDataSource("audit")
     Pool audit;
+
+    @Inject
+    SyncRunRepository runs;
+
+    @Inject
+    LeaseRepository leases;
+
+    @Inject
+    InventoryRepository inventory;
+
+    @Inject
+    DriftRepository drift;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    GitOpsConfig config;
+
+    @Inject
+    GitOpsMetrics metrics;
+
+    private Reconciler reconciler;
+
+    @BeforeEach
+    void reconciler() {
+        reconciler = reconciler(DriftMode.RESTORE);
+    }
+
+    private Reconciler reconciler(DriftMode mode) {
+        return new Reconciler(policy, leases, runs, inventory, drift, outbox, new Planning(kinds, mode), kinds, config,
+                metrics);
+    }
 
     @Test
     void initialSyncCreatesEverythingAndASecondSyncIsANoOp() {
@@ -119,6 +157,32 @@ class GitOpsEngineTest {
             assertThat(recreate.plan().drift()).singleElement().satisfies(drift -> assertThat(drift.deleted()).isTrue());
             assertThat(recreate.plan().changes()).extracting(Change::action).containsExactly(Action.CREATE);
             assertThat(widgets.stored(ref(tag)).get("colour").asText()).isEqualTo("red");
+        }
+    }
+
+    @Test
+    void inReportModeDriftIsRecordedAndLeftInPlace() {
+        String tag = Unique.slug("report");
+        try (PolicyRepo repo = PolicyRepo.create()) {
+            repo.write("w.yaml", widget(tag, "red", "")).commit("a widget");
+            GitSource source = repo.source();
+            Reconciler reporting = reconciler(DriftMode.REPORT);
+            reporting.reconcile(source, "engine-test", true).await().atMost(WAIT);
+
+            widgets.editThroughApi(ref(tag), "colour", "green");
+            Result result = reporting.reconcile(source, "engine-test", true).await().atMost(WAIT);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.UNCHANGED);
+            assertThat(result.plan().drift()).hasSize(1);
+            assertThat(widgets.stored(ref(tag)).get("colour").asText()).isEqualTo("green");
+            assertThat(openDrift(source)).containsExactly("Widget/" + tag);
+
+            repo.write("w.yaml", widget(tag, "blue", "")).commit("Git changes it too");
+            Result gitWins = reporting.reconcile(source, "engine-test", true).await().atMost(WAIT);
+
+            assertThat(gitWins.plan().drift()).isEmpty();
+            assertThat(widgets.stored(ref(tag)).get("colour").asText()).isEqualTo("blue");
+            assertThat(openDrift(source)).isEmpty();
         }
     }
 

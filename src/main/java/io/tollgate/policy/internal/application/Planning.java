@@ -10,11 +10,13 @@ import io.tollgate.policy.internal.documents.DocumentReader;
 import io.tollgate.policy.internal.documents.KindSchemas;
 import io.tollgate.policy.internal.domain.Declared;
 import io.tollgate.policy.internal.domain.DocumentError;
+import io.tollgate.policy.internal.domain.DriftMode;
 import io.tollgate.policy.internal.domain.Managed;
 import io.tollgate.policy.internal.domain.Plan;
 import io.tollgate.policy.internal.domain.Planner;
 import io.tollgate.policy.internal.domain.SetRules;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +33,22 @@ public class Planning {
     }
 
     private final PolicyKinds kinds;
-    private final GitOpsConfig config;
+    private final DriftMode driftMode;
     private final KindSchemas schemas = new KindSchemas();
 
+    @Inject
     public Planning(PolicyKinds kinds, GitOpsConfig config) {
+        this(kinds, config.driftMode());
+    }
+
+    /** Planning over the given kinds (e.g. a test's own) with the given drift mode. */
+    public Planning(PolicyKinds kinds, DriftMode driftMode) {
         this.kinds = kinds;
-        this.config = config;
+        this.driftMode = driftMode;
+    }
+
+    public DriftMode driftMode() {
+        return driftMode;
     }
 
     public DocumentReader reader() {
@@ -50,7 +62,7 @@ public class Planning {
             if (!errors.isEmpty()) {
                 return new Planned(null, errors);
             }
-            Plan plan = new Planner(kinds, config.driftMode())
+            Plan plan = new Planner(kinds, driftMode)
                     .plan(declared.stream().map(Declared::object).toList(), observed, managed);
             return new Planned(plan, List.of());
         });

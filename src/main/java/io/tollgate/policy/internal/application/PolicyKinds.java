@@ -4,6 +4,8 @@ import io.tollgate.policy.api.PolicyKind;
 import io.tollgate.policy.internal.domain.KindRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,7 +16,12 @@ public class PolicyKinds implements KindRules {
     private final Map<String, PolicyKind> kinds = new TreeMap<>();
     private final Map<String, Boolean> prune;
 
+    @Inject
     public PolicyKinds(Instance<PolicyKind> beans, GitOpsConfig config) {
+        this(beans, config.prune());
+    }
+
+    private PolicyKinds(Iterable<PolicyKind> beans, Map<String, Boolean> prune) {
         for (PolicyKind kind : beans) {
             PolicyKind earlier = kinds.put(kind.kind(), kind);
             if (earlier != null) {
@@ -22,7 +29,12 @@ public class PolicyKinds implements KindRules {
                         + earlier.getClass().getName() + " and " + kind.getClass().getName());
             }
         }
-        this.prune = Map.copyOf(config.prune());
+        this.prune = Map.copyOf(prune);
+    }
+
+    /** Kinds given explicitly rather than discovered, e.g. a test's own; {@code prune} as {@code tollgate.gitops.prune}. */
+    public static PolicyKinds of(List<PolicyKind> kinds, Map<String, Boolean> prune) {
+        return new PolicyKinds(kinds, prune);
     }
 
     public Map<String, PolicyKind> all() {

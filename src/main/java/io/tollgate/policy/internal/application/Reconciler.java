@@ -165,7 +165,7 @@ public class Reconciler {
             Uni<Void> steps = policy.withTransaction(tx -> appendAll(tx, plan.drift().stream()
                     .map(d -> (IntegrationEvent) new DriftDetected(ids.get(0), d.ref().kind(), d.ref().namespace(),
                             d.ref().name(), paths(d.fields()), d.deleted(), commit,
-                            config.driftMode() == DriftMode.RESTORE))
+                            planning.driftMode() == DriftMode.RESTORE))
                     .toList()));
             for (Change change : plan.changes()) {
                 steps = steps.chain(() -> step(change, byRef.get(change.ref())));
