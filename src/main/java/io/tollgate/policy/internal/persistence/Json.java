@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.tollgate.policy.api.ObjectRef;
+import io.tollgate.policy.internal.domain.DocumentError;
+import io.tollgate.policy.internal.domain.FieldChange;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
@@ -12,8 +15,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Jackson for the jsonb columns (written as text and cast), and the row ↔ value conversions every table shares. */
+/**
+ * Jackson for the jsonb columns (written as text and cast), and the row ↔ value conversions every table shares. The
+ * domain records it (de)serialises are registered here for a native image: the domain imports no framework.
+ */
 @ApplicationScoped
+@RegisterForReflection(targets = {DocumentError.class, FieldChange.class})
 public class Json {
 
     private final ObjectMapper mapper;
