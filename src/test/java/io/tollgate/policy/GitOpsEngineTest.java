@@ -13,6 +13,7 @@ import io.tollgate.policy.internal.application.Reconciler.Result;
 import io.tollgate.policy.internal.domain.Action;
 import io.tollgate.policy.internal.domain.Change;
 import io.tollgate.policy.internal.domain.Outcome;
+import io.tollgate.policy.internal.domain.SyncRun;
 import io.tollgate.policy.internal.persistence.SyncRunRepository;
 import io.tollgate.policy.internal.source.GitSource;
 import io.tollgate.testing.Unique;
@@ -287,6 +288,24 @@ class GitOpsEngineTest {
             assertThat(result.runIds()).containsExactly(requested);
             assertThat(runOutcomes(source)).containsExactly("applied");
         }
+    }
+
+    @Test
+    void finishedRunsOlderThanTheRetentionArePurged() {
+        String source = Unique.slug("dir:/retention");
+        UUID old = runs.insert(policy, source, "interval", "system:gitops", Outcome.RUNNING).await().atMost(WAIT);
+        UUID recent = runs.insert(policy, source, "interval", "system:gitops", Outcome.RUNNING).await().atMost(WAIT);
+        UUID requested = runs.insert(policy, source, "api", "user-1", Outcome.REQUESTED).await().atMost(WAIT);
+        runs.finish(policy, List.of(old, recent), "local", Outcome.UNCHANGED, SyncRun.Counts.NONE, List.of())
+                .await().atMost(WAIT);
+        policy.preparedQuery("UPDATE sync_runs SET finished_at = now() - interval '31 days' WHERE id = $1")
+                .execute(Tuple.of(old)).await().atMost(WAIT);
+
+        runs.purgeFinished(policy, Duration.ofDays(30)).await().atMost(WAIT);
+
+        assertThat(runs.find(policy, old).await().atMost(WAIT)).isEmpty();
+        assertThat(runs.find(policy, recent).await().atMost(WAIT)).isPresent();
+        assertThat(runs.find(policy, requested).await().atMost(WAIT)).isPresent();
     }
 
     @Test

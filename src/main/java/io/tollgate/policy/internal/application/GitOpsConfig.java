@@ -57,6 +57,10 @@ public interface GitOpsConfig {
     /** The name of the environment variable holding the HTTPS token (never the token itself). */
     Optional<String> tokenEnv();
 
+    /** How long finished sync runs are kept (an interval sync writes one a minute). */
+    @WithDefault("30d")
+    Duration runRetention();
+
     /** How long the reconciler's lease lasts unless renewed; it is renewed before every change. */
     @WithDefault("60s")
     Duration leaseDuration();

@@ -52,6 +52,11 @@ public class ReconcileJob {
                 .replaceWithVoid();
     }
 
+    @Scheduled(every = "1h", delayed = "2m")
+    Uni<Void> purgeRuns() {
+        return runs.purgeFinished(policy, config.runRetention()).replaceWithVoid();
+    }
+
     private static String processName() {
         String host = System.getenv("HOSTNAME");
         return host == null || host.isBlank() ? "worker" : host;

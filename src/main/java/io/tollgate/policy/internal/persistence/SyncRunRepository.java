@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,6 +90,12 @@ public class SyncRunRepository {
         return client.preparedQuery("""
                 SELECT max(started_at) AS started FROM sync_runs WHERE source = $1 AND outcome <> 'skipped'""")
                 .execute(Tuple.of(source)).map(rows -> Optional.ofNullable(Json.instant(rows.iterator().next(), "started")));
+    }
+
+    /** Deletes runs that finished more than {@code retention} ago; emits how many. */
+    public Uni<Integer> purgeFinished(SqlClient client, Duration retention) {
+        return client.preparedQuery("DELETE FROM sync_runs WHERE finished_at < now() - make_interval(secs => $1)")
+                .execute(Tuple.of((double) retention.toSeconds())).map(result -> result.rowCount());
     }
 
     private SyncRun run(Row row) {
