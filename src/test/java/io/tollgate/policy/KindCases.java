@@ -1,7 +1,7 @@
 package io.tollgate.policy;
 
-import static io.tollgate.policy.PolicyKindContractTest.GIT;
-import static io.tollgate.policy.PolicyKindContractTest.await;
+import static io.tollgate.policy.KindTestBase.GIT;
+import static io.tollgate.policy.KindTestBase.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tollgate.identity.internal.application.OrgService;
@@ -17,8 +17,6 @@ import io.tollgate.policy.api.PolicyObject;
 import io.tollgate.testing.Accounts;
 import io.tollgate.testing.Accounts.Session;
 import io.tollgate.testing.Unique;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +24,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** One row per kind of the contract test's table: a declared object with its prerequisites, and ways to vary it. */
-@ApplicationScoped
-class KindCases {
+/**
+ * One row per kind of the contract test's table: a declared object with its prerequisites, and ways to vary it.
+ * Not a bean: the gateway-role tests' application would then have to build the services, without databases.
+ */
+final class KindCases {
 
-    static final List<String> KINDS = List.of("Organization", "Project", "Provider", "Model", "Price", "RateLimit",
-            "Budget");
+    static final List<String> KINDS = List.of("Organization", "Project", "RoleBinding", "Provider", "Model", "Price",
+            "RateLimit", "Budget");
 
     interface Case {
         /** Creates what the object needs (through the kinds, as the reconciler would) and declares it. */
@@ -55,9 +55,9 @@ class KindCases {
     private final ProjectService projects;
     private final ProviderService providers;
     private final ModelService models;
-    private Session root;
+    private static Session root;
 
-    KindCases(@Any Instance<PolicyKind> kinds, OrgService orgs, ProjectService projects, ProviderService providers,
+    KindCases(Instance<PolicyKind> kinds, OrgService orgs, ProjectService projects, ProviderService providers,
             ModelService models) {
         this.kinds = kinds;
         this.orgs = orgs;
@@ -67,7 +67,7 @@ class KindCases {
     }
 
     /** A superadmin of the management API, for changes made outside Git. */
-    Session root() {
+    static synchronized Session root() {
         if (root == null) {
             root = Accounts.superadmin();
         }
@@ -120,6 +120,7 @@ class KindCases {
         return switch (kind) {
             case "Organization" -> new OrganizationCase();
             case "Project" -> new ProjectCase();
+            case "RoleBinding" -> new RoleBindingCase();
             case "Provider" -> new ProviderCase();
             case "Model" -> new ModelCase();
             case "Price" -> new PriceCase();
@@ -147,6 +148,47 @@ class KindCases {
 
     private PolicyKind kind(String name) {
         return kinds.stream().filter(kind -> kind.kind().equals(name)).findFirst().orElseThrow();
+    }
+
+    private final class RoleBindingCase implements Case {
+        @Override
+        public PolicyObject arrange() {
+            return Documents.object("""
+                    apiVersion: tollgate.io/v1
+                    kind: RoleBinding
+                    metadata: {namespace: %s, name: %s}
+                    spec: {role: developer}
+                    """.formatted(organisation(), Accounts.user(root()).email()));
+        }
+
+        @Override
+        public ObjectNode changed(PolicyObject declared) {
+            return Documents.spec("{role: admin}");
+        }
+
+        @Override
+        public void drift(PolicyObject declared) {
+            UUID orgId = orgId(declared.ref().namespace());
+            String userId = root().request().get("/admin/v1/orgs/" + orgId + "/members").then().statusCode(200)
+                    .extract().path("items.find { it.email == '%s' }.userId".formatted(declared.ref().name()));
+            root().request().contentType("application/json").body(Map.of("role", "viewer"))
+                    .patch("/admin/v1/orgs/" + orgId + "/members/" + userId).then().statusCode(200);
+        }
+
+        @Override
+        public Optional<PolicyObject> dangling() {
+            return Optional.of(Documents.object("""
+                    apiVersion: tollgate.io/v1
+                    kind: RoleBinding
+                    metadata: {namespace: %s, name: someone@test.tollgate}
+                    spec: {role: viewer}
+                    """.formatted(Unique.slug("no-such-org"))));
+        }
+
+        @Override
+        public ObjectNode invalid(PolicyObject declared) {
+            return Documents.spec("{role: superadmin}");
+        }
     }
 
     private final class ProviderCase implements Case {

@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tollgate.platform.error.ErrorKind;
 import io.tollgate.platform.error.TollgateException;
-import io.tollgate.platform.web.Actor;
-import io.tollgate.policy.api.ObjectRef;
 import io.tollgate.policy.api.PolicyKind;
 import io.tollgate.policy.api.PolicyObject;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,16 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * object is deleted only where its kind prunes.
  */
 @QuarkusTest
-class PolicyKindContractTest {
-
-    static final Actor GIT = Actor.system("policy-test");
-
-    @Inject
-    @Any
-    Instance<PolicyKind> kinds;
-
-    @Inject
-    KindCases cases;
+class PolicyKindContractTest extends KindTestBase {
 
     static Stream<String> kindNames() {
         return KindCases.KINDS.stream();
@@ -49,7 +34,7 @@ class PolicyKindContractTest {
 
         await(kind.create(declared, GIT));
 
-        assertThat(observed(kind, declared.ref())).contains(kind.normalise(declared.spec()));
+        assertThat(observed(declared.ref())).contains(kind.normalise(declared.spec()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -64,7 +49,7 @@ class PolicyKindContractTest {
         assertThat(kind.normalise(changed.spec())).isNotEqualTo(kind.normalise(declared.spec()));
         await(kind.update(changed, GIT));
 
-        assertThat(observed(kind, declared.ref())).contains(kind.normalise(changed.spec()));
+        assertThat(observed(declared.ref())).contains(kind.normalise(changed.spec()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -77,9 +62,9 @@ class PolicyKindContractTest {
 
         kindCase.drift(declared);
 
-        assertThat(observed(kind, declared.ref())).isPresent().get().isNotEqualTo(kind.normalise(declared.spec()));
+        assertThat(observed(declared.ref())).isPresent().get().isNotEqualTo(kind.normalise(declared.spec()));
         await(kind.update(declared, GIT));
-        assertThat(observed(kind, declared.ref())).contains(kind.normalise(declared.spec()));
+        assertThat(observed(declared.ref())).contains(kind.normalise(declared.spec()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -91,11 +76,11 @@ class PolicyKindContractTest {
 
         if (kind.prunable()) {
             await(kind.delete(declared.ref(), GIT));
-            assertThat(observed(kind, declared.ref())).isEmpty();
+            assertThat(observed(declared.ref())).isEmpty();
         } else {
             assertThatThrownBy(() -> await(kind.delete(declared.ref(), GIT))).isInstanceOfSatisfying(
                     TollgateException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT));
-            assertThat(observed(kind, declared.ref())).isPresent();
+            assertThat(observed(declared.ref())).isPresent();
         }
     }
 
@@ -123,18 +108,6 @@ class PolicyKindContractTest {
 
         assertThatThrownBy(() -> await(kind.create(invalid, GIT))).isInstanceOfSatisfying(TollgateException.class,
                 e -> assertThat(e.kind()).isIn(ErrorKind.VALIDATION, ErrorKind.UNPROCESSABLE));
-        assertThat(observed(kind, declared.ref())).isEmpty();
-    }
-
-    private PolicyKind kind(String name) {
-        return kinds.stream().filter(kind -> kind.kind().equals(name)).findFirst().orElseThrow();
-    }
-
-    private static Optional<ObjectNode> observed(PolicyKind kind, ObjectRef ref) {
-        return await(kind.observe()).stream().filter(o -> o.ref().equals(ref)).map(PolicyObject::spec).findFirst();
-    }
-
-    static <T> T await(io.smallrye.mutiny.Uni<T> uni) {
-        return uni.await().atMost(java.time.Duration.ofSeconds(20));
+        assertThat(observed(declared.ref())).isEmpty();
     }
 }

@@ -1,12 +1,9 @@
 package io.tollgate.policy;
 
-import static io.tollgate.policy.PolicyKindContractTest.GIT;
-import static io.tollgate.policy.PolicyKindContractTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tollgate.catalog.TestDns;
 import io.tollgate.platform.error.ErrorKind;
@@ -14,29 +11,23 @@ import io.tollgate.platform.error.TollgateException;
 import io.tollgate.policy.api.ObjectRef;
 import io.tollgate.policy.api.PolicyKind;
 import io.tollgate.policy.api.PolicyObject;
+import io.tollgate.testing.Accounts;
 import io.tollgate.testing.Accounts.Session;
 import io.tollgate.testing.Unique;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** What particular kinds promise beyond the common contract: secrets stay the API's, names follow their rules. */
 @QuarkusTest
-class PolicyKindRulesTest {
-
-    @Inject
-    @Any
-    Instance<PolicyKind> kinds;
-
-    @Inject
-    KindCases cases;
+class PolicyKindRulesTest extends KindTestBase {
 
     @Test
     void everyKindIsABeanAndOwnersComeFirst() {
@@ -45,6 +36,55 @@ class PolicyKindRulesTest {
         assertThat(byRank).containsExactlyInAnyOrderElementsOf(KindCases.KINDS);
         assertThat(byRank).containsSubsequence("Organization", "Project", "Provider", "Model", "Price", "RateLimit");
         assertThat(byRank).containsSubsequence("Organization", "Project", "Budget");
+        assertThat(byRank).containsSubsequence("Organization", "RoleBinding");
+    }
+
+    @Test
+    void theExampleRepositoryDeclaresEverythingItsObjectsNeed() {
+        List<PolicyObject> examples = Documents.under(PolicySchemasTest.EXAMPLES).stream().map(Documents::object).toList();
+        List<ObjectRef> declared = examples.stream().map(PolicyObject::ref).toList();
+
+        assertThat(examples).allSatisfy(object -> assertThat(declared).as(object.ref().toString())
+                .containsAll(kind(object.ref().kind()).dependencies(object)));
+    }
+
+    @Test
+    void theExampleRepositoryAppliesAndIsObservedAsDeclared() {
+        String org = Unique.slug("acme");
+        String user = "ana@" + org + ".example";
+        cases.root().request().contentType("application/json")
+                .body(Map.of("email", user, "displayName", "Ana", "password", Accounts.PASSWORD))
+                .post("/admin/v1/users").then().statusCode(201);
+        // Names unique per run: the example's organisation, its global model names and the platform's provider.
+        List<PolicyObject> examples = Documents.under(PolicySchemasTest.EXAMPLES, yaml -> yaml.replace("acme", org)
+                .replace("sim-chat", org + "-sim").replace("name: simulator", "name: " + org + "-sim")
+                .replace("provider: simulator", "provider: " + org + "-sim")
+                .replace("https://api.openai.com/v1", "https://" + TestDns.PUBLIC_HOST + "/v1"))
+                .stream().map(Documents::object).toList();
+
+        for (PolicyObject object : inDependencyOrder(examples)) {
+            await(kind(object.ref().kind()).create(object, GIT));
+        }
+
+        assertThat(examples).allSatisfy(object -> assertThat(observed(object.ref()))
+                .as(object.ref().toString()).contains(kind(object.ref().kind()).normalise(object.spec())));
+    }
+
+    /** By rank, and within a rank each object after the declared objects it needs (a model after its fallbacks). */
+    private List<PolicyObject> inDependencyOrder(List<PolicyObject> objects) {
+        List<PolicyObject> pending = new ArrayList<>(objects);
+        pending.sort(Comparator.comparingInt(o -> kind(o.ref().kind()).rank()));
+        List<PolicyObject> ordered = new ArrayList<>();
+        Set<ObjectRef> declared = objects.stream().map(PolicyObject::ref).collect(Collectors.toSet());
+        Set<ObjectRef> done = new HashSet<>();
+        while (!pending.isEmpty()) {
+            PolicyObject next = pending.stream().filter(o -> kind(o.ref().kind()).dependencies(o).stream()
+                    .filter(declared::contains).allMatch(done::contains)).findFirst().orElseThrow();
+            pending.remove(next);
+            ordered.add(next);
+            done.add(next.ref());
+        }
+        return ordered;
     }
 
     @Test
@@ -62,7 +102,7 @@ class PolicyKindRulesTest {
 
         root.request().get(url).then().statusCode(200).body("hasCredential", equalTo(true))
                 .body("apiKeyLast4", equalTo("WXYZ")).body("maxConcurrent", equalTo(9));
-        assertThat(observed("Provider", declared.ref()).orElseThrow().properties())
+        assertThat(observed(declared.ref()).orElseThrow().properties())
                 .extracting(Map.Entry::getKey).doesNotContain("apiKey", "credentialHeaders", "hasCredential", "apiKeyLast4");
     }
 
@@ -118,11 +158,11 @@ class PolicyKindRulesTest {
         PolicyKind rateLimits = kind("RateLimit");
         await(rateLimits.create(declared, GIT));
         assertThat(rateLimits.dependencies(declared)).containsExactly(ObjectRef.platformWide("Organization", org));
-        assertThat(observed("RateLimit", declared.ref())).contains(rateLimits.normalise(declared.spec()));
+        assertThat(observed(declared.ref())).contains(rateLimits.normalise(declared.spec()));
 
         await(rateLimits.delete(declared.ref(), GIT));
 
-        assertThat(observed("RateLimit", declared.ref())).isEmpty();
+        assertThat(observed(declared.ref())).isEmpty();
         cases.root().request().get("/admin/v1/orgs/" + cases.orgId(org) + "/limits").then().statusCode(200)
                 .body("requestsPerMinute", equalTo(60000)).body("maxConcurrent", equalTo(null));
     }
@@ -143,17 +183,33 @@ class PolicyKindRulesTest {
                 });
     }
 
+    @Test
+    void aRoleBindingNeedsAnExistingUserAndTheLastOwnerStays() {
+        String org = cases.organisation();
+        PolicyObject stranger = Documents.object("""
+                apiVersion: tollgate.io/v1
+                kind: RoleBinding
+                metadata: {namespace: %s, name: %s}
+                spec: {role: viewer}
+                """.formatted(org, Unique.slug("nobody") + "@test.tollgate"));
+        assertThatThrownBy(() -> await(kind("RoleBinding").create(stranger, GIT)))
+                .isInstanceOfSatisfying(TollgateException.class, e -> assertThat(e.fieldErrors()).containsKey("email"));
+
+        PolicyObject owner = Documents.object("""
+                apiVersion: tollgate.io/v1
+                kind: RoleBinding
+                metadata: {namespace: %s, name: %s}
+                spec: {role: owner}
+                """.formatted(org, Accounts.user(cases.root()).email()));
+        await(kind("RoleBinding").create(owner, GIT));
+        assertThatThrownBy(() -> await(kind("RoleBinding").delete(owner.ref(), GIT)))
+                .isInstanceOfSatisfying(TollgateException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT));
+        assertThat(observed(owner.ref())).contains(Documents.spec("{role: owner}"));
+    }
+
     private static PolicyObject provider(String org, String spec) {
         return Documents.object("apiVersion: tollgate.io/v1\nkind: Provider\nmetadata: {namespace: " + org
                 + ", name: openai}\nspec:\n" + Stream.of(spec.split("\n")).map(line -> "  " + line + "\n")
                 .reduce("", String::concat));
-    }
-
-    private PolicyKind kind(String name) {
-        return kinds.stream().filter(kind -> kind.kind().equals(name)).findFirst().orElseThrow();
-    }
-
-    private Optional<ObjectNode> observed(String kind, ObjectRef ref) {
-        return await(kind(kind).observe()).stream().filter(o -> o.ref().equals(ref)).map(PolicyObject::spec).findFirst();
     }
 }

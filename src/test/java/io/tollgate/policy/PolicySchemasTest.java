@@ -10,7 +10,9 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,6 +32,19 @@ class PolicySchemasTest {
         }
     }
 
+    static final Path EXAMPLES = Path.of("examples/policies");
+
+    @Test
+    void everyExampleDocumentIsValidAndNamedOnce() {
+        List<JsonNode> documents = Documents.under(EXAMPLES);
+
+        assertThat(documents).extracting(d -> d.path("kind").asText()).containsOnly("Organization", "Project",
+                "RoleBinding", "Provider", "Model", "Price", "RateLimit", "Budget")
+                .contains("Organization", "Project", "RoleBinding", "Provider", "Model", "Price", "RateLimit", "Budget");
+        documents.forEach(document -> assertThat(errors(document)).as(document.toString()).isEmpty());
+        assertThat(documents).extracting(d -> Documents.object(d).ref()).doesNotHaveDuplicates();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             organisation with a status | {apiVersion: tollgate.io/v1, kind: Organization, metadata: {name: acme, labels: {team: platform}}, spec: {displayName: Acme, status: suspended}}
@@ -38,6 +53,7 @@ class PolicySchemasTest {
             organisation's Azure       | {apiVersion: tollgate.io/v1, kind: Provider, metadata: {namespace: acme, name: azure}, spec: {type: azure-openai, baseUrl: "https://acme.openai.azure.com", apiVersion: "2024-10-21", timeouts: {totalMs: 60000}}}
             model with a fallback      | {apiVersion: tollgate.io/v1, kind: Model, metadata: {name: gpt-4o}, spec: {deployments: [{provider: openai, upstreamModel: gpt-4o}], fallbacks: [{model: gpt-4o-mini}]}}
             price                      | {apiVersion: tollgate.io/v1, kind: Price, metadata: {name: gpt-4o}, spec: {inputPer1M: "2.50", outputPer1M: "10", currency: USD}}
+            role binding               | {apiVersion: tollgate.io/v1, kind: RoleBinding, metadata: {namespace: acme, name: ana@example.com}, spec: {role: developer}}
             project rate limit         | {apiVersion: tollgate.io/v1, kind: RateLimit, metadata: {namespace: acme, name: search}, spec: {requestsPerMinute: 100, models: {gpt-4o: {tokensPerMinute: 50000}}}}
             budget                     | {apiVersion: tollgate.io/v1, kind: Budget, metadata: {namespace: acme, name: acme}, spec: {monthly: "500", currency: EUR}}
             """)
@@ -68,6 +84,8 @@ class PolicySchemasTest {
             rate limit without its org       | {apiVersion: tollgate.io/v1, kind: RateLimit, metadata: {name: acme}, spec: {requestsPerMinute: 1}} | /metadata
             budget without any limit         | {apiVersion: tollgate.io/v1, kind: Budget, metadata: {namespace: acme, name: acme}, spec: {currency: USD}} | /spec
             budget with seven decimals       | {apiVersion: tollgate.io/v1, kind: Budget, metadata: {namespace: acme, name: acme}, spec: {daily: "1.1234567", currency: USD}} | /spec/daily
+            role binding of a capitalised address | {apiVersion: tollgate.io/v1, kind: RoleBinding, metadata: {namespace: acme, name: Ana@example.com}, spec: {role: developer}} | /metadata/name
+            unknown role                     | {apiVersion: tollgate.io/v1, kind: RoleBinding, metadata: {namespace: acme, name: ana@example.com}, spec: {role: superadmin}} | /spec/role
             lower-case currency              | {apiVersion: tollgate.io/v1, kind: Price, metadata: {name: gpt-4o}, spec: {inputPer1M: "2.5", outputPer1M: "10", currency: usd}} | /spec/currency
             """)
     void malformedDocumentsAreRefusedWhereTheyAreWrong(String what, String yaml, String where) {

@@ -89,6 +89,11 @@ public class MembershipService {
         return requireOrg(identity, orgId).flatMap(org -> memberships.page(identity, orgId, afterUser, limit));
     }
 
+    /** Every membership of every live organisation. */
+    public Uni<List<Membership>> all() {
+        return memberships.all(identity);
+    }
+
     private static void requireMayGrant(Grants caller, OrgRole role, UUID orgId) {
         if (!caller.mayGrant(role, orgId)) {
             throw new TollgateException(ErrorKind.FORBIDDEN, "You cannot grant or change the role " + role.apiName()

@@ -44,6 +44,12 @@ public class MembershipRepository {
                 .execute(Tuple.of(orgId, afterUser, limit)).map(rows -> Rows.all(rows, MembershipRepository::map));
     }
 
+    /** Every membership of every live organisation. */
+    public Uni<List<Membership>> all(SqlClient client) {
+        return client.query(SELECT + " ORDER BY m.org_id, m.user_id").execute()
+                .map(rows -> Rows.all(rows, MembershipRepository::map));
+    }
+
     /** Every organisation the user belongs to, with the role. */
     public Uni<Map<UUID, OrgRole>> rolesOf(SqlClient client, UUID userId) {
         return client.preparedQuery(SELECT + " AND m.user_id = $1").execute(Tuple.of(userId))

@@ -14,7 +14,6 @@ import io.tollgate.policy.api.Scope;
 import io.tollgate.policy.api.Specs;
 import io.tollgate.quota.internal.application.DefinitionService;
 import io.tollgate.quota.internal.domain.Budget;
-import io.tollgate.quota.internal.domain.BudgetDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
