@@ -2,7 +2,7 @@ package io.tollgate.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.awaitility.Awaitility.await;
+import org.awaitility.Awaitility;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,7 +10,6 @@ import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tollgate.catalog.TestDns;
 import io.tollgate.policy.api.ObjectRef;
-import io.tollgate.policy.api.PolicyKind;
 import io.tollgate.policy.api.PolicyObject;
 import io.tollgate.policy.internal.application.Reconciler;
 import io.tollgate.policy.internal.application.Reconciler.Result;
@@ -22,8 +21,6 @@ import io.tollgate.testing.Unique;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -38,19 +35,12 @@ import org.junit.jupiter.api.Test;
  * key untouched, an invalid commit that applies nothing, pruning only where enabled.
  */
 @QuarkusTest
-class GitOpsEndToEndTest {
+class GitOpsEndToEndTest extends KindTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject
     Reconciler reconciler;
-
-    @Inject
-    KindCases cases;
-
-    @Inject
-    @Any
-    Instance<PolicyKind> kinds;
 
     @Inject
     @ReactiveDataSource("audit")
@@ -92,7 +82,7 @@ class GitOpsEndToEndTest {
             cases.root().request().get(provider).then().statusCode(200)
                     .body("apiKeyLast4", equalTo("9876"))
                     .body("maxConcurrent", equalTo(null));
-            await().atMost(WAIT).untilAsserted(() -> assertThat(audited("Provider/" + org + "/openai"))
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(audited("Provider/" + org + "/openai"))
                     .containsExactly("policy.drift-detected.v1", "policy.drift-restored.v1"));
 
             String invalid = repo.write(org + "/project.yaml", project(org, "Search v2"))
