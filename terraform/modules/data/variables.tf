@@ -31,7 +31,7 @@ variable "client_security_group_id" {
 variable "contexts" {
   description = "Bounded contexts that get a database and login role each (ADR 0003)."
   type        = list(string)
-  default     = ["identity", "keys", "catalog", "quota", "metering", "audit"]
+  default     = ["identity", "keys", "catalog", "quota", "metering", "audit", "policy"]
 }
 
 variable "postgres_instance_class" {

@@ -65,7 +65,7 @@ class HelmChartTest {
     @Test
     void productionValuesUseTlsExternalSecretsAndIrsa() {
         List<KubeObject> objects = render(List.of(Path.of("helm/environments/prod/values.yaml")));
-        assertThat(objects.stream().filter(o -> o.kind().equals("ExternalSecret")).count()).isEqualTo(11);
+        assertThat(objects.stream().filter(o -> o.kind().equals("ExternalSecret")).count()).isEqualTo(12);
         KubeObject gateway = find(objects, "Deployment", "tollgate-gateway");
         Map<String, String> env = literalEnv(gateway);
         assertThat(env).containsEntry("QUARKUS_REDIS_HOSTS", "rediss://master.tollgate-prod.cache.eu-west-1.amazonaws.com:6379")

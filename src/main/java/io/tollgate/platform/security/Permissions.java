@@ -15,6 +15,8 @@ public final class Permissions {
     public static final String USERS_WRITE = "users:write";
     public static final String PROVIDERS_WRITE = "providers:write";
     public static final String AUDIT_VERIFY = "audit:verify";
+    public static final String GITOPS_READ = "gitops:read";
+    public static final String GITOPS_WRITE = "gitops:write";
 
     // Within one organisation.
     public static final String ORGS_READ = "orgs:read";
@@ -35,7 +37,8 @@ public final class Permissions {
     public static final String USAGE_READ = "usage:read";
     public static final String AUDIT_READ = "audit:read";
 
-    public static final Set<String> PLATFORM = Set.of(ORGS_CREATE, USERS_READ, USERS_WRITE, PROVIDERS_WRITE, AUDIT_VERIFY);
+    public static final Set<String> PLATFORM = Set.of(ORGS_CREATE, USERS_READ, USERS_WRITE, PROVIDERS_WRITE, AUDIT_VERIFY,
+            GITOPS_READ, GITOPS_WRITE);
 
     public static final Set<String> ORG = Set.of(ORGS_READ, ORGS_WRITE, ORGS_DELETE, PROJECTS_READ, PROJECTS_WRITE,
             MEMBERS_READ, MEMBERS_WRITE, KEYS_READ, KEYS_WRITE, CATALOG_READ, CATALOG_WRITE, QUOTA_READ, QUOTA_WRITE,
