@@ -35,6 +35,13 @@ class PlannerTest {
         public boolean prunes(String kind) {
             return kind.equals("Thing");
         }
+
+        @Override
+        public List<ObjectRef> dependencies(PolicyObject object) {
+            return object.spec().has("needs")
+                    ? List.of(new ObjectRef("Thing", "acme", object.spec().get("needs").asText()))
+                    : List.of();
+        }
     };
 
     private static final ObjectRef ORG = ObjectRef.platformWide("Org", "acme");
@@ -62,6 +69,25 @@ class PlannerTest {
 
         assertThat(plan.changes()).extracting(Change::action, Change::ref).containsExactly(
                 tuple(Action.DELETE, THING), tuple(Action.RELEASE, OTHER), tuple(Action.RELEASE, ORG));
+    }
+
+    @Test
+    void objectsOfOneRankComeAfterWhatTheyNeedAndAreRemovedBeforeIt() {
+        ObjectRef model = new ObjectRef("Thing", "acme", "gpt");
+        ObjectRef fallback = new ObjectRef("Thing", "acme", "gpt-mini");
+        ObjectRef last = new ObjectRef("Thing", "acme", "a-first-by-name");
+        ObjectNode needsFallback = spec("a", 1).put("needs", "gpt-mini");
+        ObjectNode needsModel = spec("a", 1).put("needs", "gpt");
+
+        Plan create = planner(DriftMode.RESTORE).plan(List.of(declared(last, needsModel),
+                declared(model, needsFallback), declared(fallback, spec("b", 1))), Map.of(), Map.of());
+        Plan prune = planner(DriftMode.RESTORE).plan(List.of(),
+                Map.of(model, needsFallback, fallback, spec("b", 1), last, needsModel),
+                Map.of(model, managed(model, needsFallback), fallback, managed(fallback, spec("b", 1)),
+                        last, managed(last, needsModel)));
+
+        assertThat(create.changes()).extracting(Change::ref).containsExactly(fallback, model, last);
+        assertThat(prune.changes()).extracting(Change::ref).containsExactly(last, model, fallback);
     }
 
     @Test

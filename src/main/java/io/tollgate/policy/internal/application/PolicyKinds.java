@@ -1,6 +1,8 @@
 package io.tollgate.policy.internal.application;
 
+import io.tollgate.policy.api.ObjectRef;
 import io.tollgate.policy.api.PolicyKind;
+import io.tollgate.policy.api.PolicyObject;
 import io.tollgate.policy.internal.domain.KindRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -55,5 +57,11 @@ public class PolicyKinds implements KindRules {
     public boolean prunes(String kind) {
         PolicyKind k = kinds.get(kind);
         return k != null && k.prunable() && prune.getOrDefault(kind, false);
+    }
+
+    @Override
+    public List<ObjectRef> dependencies(PolicyObject object) {
+        PolicyKind k = kinds.get(object.ref().kind());
+        return k == null ? List.of() : k.dependencies(object);
     }
 }

@@ -65,9 +65,13 @@ public final class Planner {
         Comparator<ObjectRef> byRank = Comparator.comparingInt((ObjectRef ref) -> kinds.rank(ref.kind()))
                 .thenComparing(ObjectRef::toString);
         applies.sort(Comparator.comparing(Change::ref, byRank));
-        removals.sort(Comparator.comparing(Change::ref, byRank.reversed()));
-        List<Change> changes = new ArrayList<>(applies);
-        changes.addAll(removals);
+        removals.sort(Comparator.comparing(Change::ref, byRank));
+        List<Change> changes = new ArrayList<>(DependencyOrder.dependenciesFirst(applies,
+                change -> kinds.dependencies(new PolicyObject(change.ref(), change.spec()))));
+        // Removals in reverse: an object goes before what it needed, judged by the spec Git last applied.
+        changes.addAll(DependencyOrder.dependenciesFirst(removals,
+                change -> kinds.dependencies(new PolicyObject(change.ref(), managed.get(change.ref()).appliedSpec())))
+                .reversed());
         unchanged.sort(byRank);
         return new Plan(changes, unchanged, drift);
     }
