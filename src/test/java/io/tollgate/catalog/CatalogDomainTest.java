@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tollgate.catalog.api.Audience;
 import io.tollgate.catalog.api.Capabilities;
+import io.tollgate.catalog.api.DeploymentPrice;
 import io.tollgate.catalog.api.EncryptedCredential;
 import io.tollgate.catalog.api.ProviderType;
 import io.tollgate.catalog.api.RetryPolicy;
@@ -15,6 +16,8 @@ import io.tollgate.catalog.internal.domain.Deployment;
 import io.tollgate.catalog.internal.domain.Model;
 import io.tollgate.catalog.internal.domain.ModelDraft;
 import io.tollgate.catalog.internal.domain.ModelDraft.DeploymentFields;
+import io.tollgate.catalog.internal.domain.Price;
+import io.tollgate.catalog.internal.domain.PriceHistory;
 import io.tollgate.catalog.internal.domain.Provider;
 import io.tollgate.catalog.internal.domain.ProviderDraft;
 import io.tollgate.catalog.internal.domain.ProviderSecret;
@@ -25,6 +28,7 @@ import io.tollgate.platform.error.ErrorKind;
 import io.tollgate.platform.error.TollgateException;
 import io.tollgate.platform.security.Grants;
 import io.tollgate.platform.web.Actor;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -133,12 +137,22 @@ class CatalogDomainTest {
         Model orphan = new Model(UUID.randomUUID(), null, "orphan", List.of(), RoutingStrategy.WEIGHTED,
                 RetryPolicy.DEFAULT, List.of(), Capabilities.CHAT, List.of(gone), 1, now, now);
 
-        var snapshot = RouteTable.snapshot(42, now, List.of(chat, orphan), Map.of(openai.id(), openai));
+        Price modelPrice = new Price(UUID.randomUUID(), chat.id(), null, new BigDecimal("2.5"), BigDecimal.TEN, null,
+                "USD", now.minusSeconds(60), now);
+        Price primaryPrice = new Price(UUID.randomUUID(), chat.id(), primary.id(), BigDecimal.ONE, BigDecimal.ONE, null,
+                "EUR", now.plusSeconds(3600), now);
+
+        var snapshot = RouteTable.snapshot(42, now, List.of(chat, orphan), Map.of(openai.id(), openai),
+                Map.of(chat.id(), new PriceHistory(List.of(modelPrice, primaryPrice))));
         assertThat(snapshot.version()).isEqualTo(42);
         assertThat(snapshot.models()).containsOnlyKeys("chat");
         var route = snapshot.models().get("chat");
         assertThat(route.deployments()).extracting(d -> d.upstreamModel()).containsExactly("gpt-4o", "gpt-4o-mini");
         assertThat(route.deployments().get(0).credential()).isEqualTo(sealed);
+        assertThat(route.deployments().get(0).prices()).extracting(DeploymentPrice::currency, DeploymentPrice::inputMicrosPer1M)
+                .as("the model's price now, the deployment's own from its start").containsExactly(
+                        org.assertj.core.api.Assertions.tuple("USD", 2_500_000L), org.assertj.core.api.Assertions.tuple("EUR", 1_000_000L));
+        assertThat(route.deployments().get(1).prices()).extracting(DeploymentPrice::outputMicrosPer1M).containsExactly(10_000_000L);
         assertThat(snapshot.route("chat", ORG, null)).isPresent();
         assertThat(snapshot.route("chat", OTHER_ORG, null)).isEmpty();
         assertThat(snapshot.route("missing", ORG, null)).isEmpty();

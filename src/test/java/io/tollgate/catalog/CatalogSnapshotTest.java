@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.smallrye.mutiny.Uni;
 import io.tollgate.catalog.api.CredentialDecryptor;
+import io.tollgate.catalog.api.DeploymentPrice;
 import io.tollgate.catalog.api.EncryptedCredential;
 import io.tollgate.catalog.api.ModelRoute;
 import io.tollgate.catalog.api.RedisSnapshotSource;
@@ -28,6 +29,8 @@ import io.vertx.redis.client.RedisOptions;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -88,6 +91,19 @@ class CatalogSnapshotTest {
         awaitRoute(name, r -> r.strategy().apiName().equals("lowest-latency"));
         assertThat(reader.current().orElseThrow().version()).isGreaterThan(first.version());
         assertThat(first.models().get(name).strategy().apiName()).isEqualTo("weighted"); // the old snapshot is untouched
+
+        Instant later = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        given().contentType("application/json").body("{\"inputPer1M\":\"2.50\",\"outputPer1M\":\"10\",\"currency\":\"USD\"}")
+                .post("/admin/v1/models/" + model + "/prices").then().statusCode(201);
+        given().contentType("application/json").body("{\"inputPer1M\":\"0.0000001\",\"outputPer1M\":\"5\",\"currency\":\"USD\","
+                + "\"effectiveFrom\":\"" + later + "\"}").post("/admin/v1/models/" + model + "/prices").then().statusCode(201);
+        ModelRoute priced = awaitRoute(name, r -> r.deployments().getFirst().prices().size() == 2);
+        assertThat(priced.deployments().getFirst().prices()).as("in micros per million tokens; the future one rounded up")
+                .extracting(DeploymentPrice::inputMicrosPer1M, DeploymentPrice::outputMicrosPer1M, DeploymentPrice::effectiveFrom)
+                .last().isEqualTo(org.assertj.core.groups.Tuple.tuple(1L, 5_000_000L, later));
+        assertThat(priced.deployments().getFirst().priceAt(Instant.now())).extracting(DeploymentPrice::inputMicrosPer1M,
+                DeploymentPrice::cachedInputMicrosPer1M, DeploymentPrice::currency)
+                .containsExactly(2_500_000L, 2_500_000L, "USD");
 
         given().delete("/admin/v1/models/" + model).then().statusCode(204);
         await().atMost(Duration.ofSeconds(20)).until(() -> {

@@ -2,7 +2,10 @@ package io.tollgate.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.tollgate.catalog.api.DeploymentPrice;
+import io.tollgate.catalog.api.DeploymentRoute;
 import io.tollgate.catalog.internal.domain.Price;
 import io.tollgate.catalog.internal.domain.PriceDraft;
 import io.tollgate.catalog.internal.domain.PriceHistory;
@@ -63,6 +66,52 @@ class PriceHistoryTest {
         assertThat(onlyDeployment.unpricedAt(T2, List.of(DEPLOYMENT))).isFalse();
         assertThat(onlyDeployment.unpricedAt(T2, List.of(DEPLOYMENT, OTHER))).isTrue();
         assertThat(HISTORY.unpricedAt(T2, List.of(DEPLOYMENT, OTHER))).isFalse();
+    }
+
+    @Test
+    void theScheduleHoldsThePriceInEffectThenEachLaterOneOfTheDeployment() {
+        assertThat(HISTORY.scheduleFrom(Instant.parse("2025-02-15T00:00:00Z"), DEPLOYMENT))
+                .extracting(Price::inputPer1M, Price::effectiveFrom)
+                .containsExactly(tuple(new BigDecimal("5"), T1), tuple(new BigDecimal("3"), T2), tuple(new BigDecimal("1.5"), T3));
+        assertThat(HISTORY.scheduleFrom(Instant.parse("2025-02-15T00:00:00Z"), OTHER)).extracting(Price::inputPer1M)
+                .containsExactly(new BigDecimal("5"), new BigDecimal("3"));
+        assertThat(HISTORY.scheduleFrom(T3, DEPLOYMENT)).extracting(Price::inputPer1M).containsExactly(new BigDecimal("1.5"));
+        PriceHistory ownFirst = new PriceHistory(List.of(price(DEPLOYMENT, "1", T1), price(null, "9", T2)));
+        assertThat(ownFirst.scheduleFrom(T1, DEPLOYMENT)).as("the deployment's own price stays ahead of a later model price")
+                .extracting(Price::inputPer1M).containsExactly(BigDecimal.ONE);
+        assertThat(HISTORY.scheduleFrom(Instant.parse("2024-06-01T00:00:00Z"), null)).as("nothing in effect yet")
+                .extracting(Price::effectiveFrom).containsExactly(T1, T2);
+        assertThat(new PriceHistory(List.of()).scheduleFrom(T1, DEPLOYMENT)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{3} in + {4} cached + {5} out at {0}/{1}/{2} per 1M: {6} micros")
+    @CsvSource(nullValues = "null", value = {
+            "2.50, 10, 1.25, 1000, 0, 500, 7500",
+            "2.50, 10, 1.25, 1000, 400, 500, 7000",
+            "2.50, 10, null, 1000, 400, 500, 7500",
+            "0.15, 0.6, null, 1, 0, 0, 1",
+            "0.0000001, 0, null, 1, 0, 0, 1",
+            "0, 0, null, 5000, 0, 5000, 0",
+            "999999999, 999999999, null, 9223372036854775807, 0, 9223372036854775807, 1000000000000000",
+            "1, 1, null, -5, 9, -1, 0" })
+    void gatewayCostsAreWholeMicrosRoundedUpAndSaturate(String input, String output, String cached, long prompt,
+            long cachedPrompt, long completion, long micros) {
+        DeploymentPrice price = DeploymentPrice.of(T1, "USD", new BigDecimal(input), new BigDecimal(output),
+                cached == null ? null : new BigDecimal(cached));
+        assertThat(price.costMicros(prompt, cachedPrompt, completion)).isEqualTo(micros);
+    }
+
+    @Test
+    void aDeploymentRouteAppliesTheLatestScheduledPriceThatHasStarted() {
+        DeploymentPrice first = DeploymentPrice.of(T1, "USD", BigDecimal.ONE, BigDecimal.ONE, null);
+        DeploymentPrice later = DeploymentPrice.of(T3, "USD", BigDecimal.TEN, BigDecimal.TEN, null);
+        DeploymentRoute route = new DeploymentRoute(UUID.randomUUID(), UUID.randomUUID(), null, "http://x", null, null,
+                null, null, null, "m", 1, 0, null, null, null, List.of(first, later));
+        assertThat(route.priceAt(T1.minusSeconds(1))).isNull();
+        assertThat(route.priceAt(T2)).isEqualTo(first);
+        assertThat(route.priceAt(T3)).isEqualTo(later);
+        assertThat(new DeploymentRoute(UUID.randomUUID(), UUID.randomUUID(), null, "http://x", null, null, null, null,
+                null, "m", 1, 0, null, null, null, null).priceAt(T3)).as("unpriced").isNull();
     }
 
     @Test

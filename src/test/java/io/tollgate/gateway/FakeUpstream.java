@@ -114,6 +114,11 @@ final class FakeUpstream implements AutoCloseable {
         };
     }
 
+    /** Answers as {@code behaviour} after {@code delay}. */
+    static Behaviour delayed(Duration delay, Behaviour behaviour) {
+        return (request, received, vertx) -> vertx.setTimer(delay.toMillis(), timer -> behaviour.answer(request, received, vertx));
+    }
+
     /** Streams {@code frames} (each a full SSE event without the blank line), {@code gap} apart; ends normally. */
     static Behaviour stream(Duration gap, List<String> frames) {
         return streamThen(gap, frames, false);

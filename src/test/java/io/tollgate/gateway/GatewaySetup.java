@@ -21,6 +21,7 @@ final class GatewaySetup {
     final Session root;
     final UUID org;
     final String key;
+    private final Map<String, String> modelIds = new java.util.HashMap<>();
 
     GatewaySetup() {
         root = Accounts.superadmin();
@@ -58,10 +59,30 @@ final class GatewaySetup {
         body.put("name", name);
         body.put("orgId", org.toString());
         body.put("deployments", deployments);
-        root.request().contentType("application/json").body(json(body)).post("/admin/v1/models").then().statusCode(201);
+        modelIds.put(name, root.request().contentType("application/json").body(json(body)).post("/admin/v1/models")
+                .then().statusCode(201).extract().path("id"));
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(
                 () -> given().header("Authorization", "Bearer " + key).get("/v1/models/" + name).statusCode() == 200);
         return name;
+    }
+
+    /** Prices {@code model} (per million tokens, from now); the gateway applies it after its next snapshot refresh. */
+    void price(String model, String inputPer1M, String outputPer1M, String currency) {
+        root.request().contentType("application/json")
+                .body(Map.of("inputPer1M", inputPer1M, "outputPer1M", outputPer1M, "currency", currency))
+                .post("/admin/v1/models/" + modelIds.get(model) + "/prices").then().statusCode(201);
+    }
+
+    /** Sets the organisation's daily budget. */
+    void dailyBudget(String amount, String currency) {
+        root.request().contentType("application/json").body(Map.of("daily", amount, "currency", currency))
+                .put("/admin/v1/orgs/" + org + "/budgets").then().statusCode(200);
+    }
+
+    /** Today's spend in Redis as the consumption API reports it: spent and reserved, in the budget's currency. */
+    Map<String, String> spentToday() {
+        return root.request().get("/admin/v1/orgs/" + org + "/consumption").then().statusCode(200)
+                .extract().path("budget.daily");
     }
 
     private static String json(Object body) {

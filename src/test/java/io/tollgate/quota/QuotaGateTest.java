@@ -10,6 +10,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.tollgate.gateway.api.Admission;
+import io.tollgate.gateway.api.Cost;
 import io.tollgate.gateway.api.QuotaSubject;
 import io.tollgate.platform.error.ErrorKind;
 import io.tollgate.platform.error.TollgateException;
@@ -24,6 +25,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -55,6 +57,9 @@ class QuotaGateTest {
     @Inject
     RedisDataSource redis;
 
+    @ConfigProperty(name = "quarkus.redis.hosts")
+    String redisHosts;
+
     private final List<Redis> clients = new ArrayList<>();
     private Session root;
     private UUID org;
@@ -82,7 +87,7 @@ class QuotaGateTest {
 
         List<Uni<Boolean>> burst = new ArrayList<>();
         for (int i = 0; i < 10 * limit; i++) {
-            burst.add(admitted((i % 2 == 0 ? replicaA : replicaB).reserve(subject("gpt-x"), 0, 0)));
+            burst.add(admitted((i % 2 == 0 ? replicaA : replicaB).reserve(subject("gpt-x"), 0, Cost.UNPRICED)));
         }
         List<Boolean> outcomes = Uni.join().all(burst).andFailFast().await().atMost(Duration.ofSeconds(30));
 
@@ -94,14 +99,14 @@ class QuotaGateTest {
     void aDenialSays429WithRetryAfterAndTheRateLimitHeaders() {
         setKeyLimits(Map.of("requestsPerMinute", 2, "tokensPerMinute", 1000));
         RedisQuotaGate gate = gate(6379, true, NO_DEFAULT, counter());
-        Admission first = gate.reserve(subject("gpt-x"), 100, 0).await().indefinitely();
+        Admission first = gate.reserve(subject("gpt-x"), 100, Cost.UNPRICED).await().indefinitely();
         assertThat(first.headers()).containsEntry("x-ratelimit-limit-requests", "2")
                 .containsEntry("x-ratelimit-remaining-requests", "1").containsEntry("x-ratelimit-limit-tokens", "1000")
                 .containsEntry("x-ratelimit-remaining-tokens", "900").containsKey("x-ratelimit-reset-tokens");
         assertThat(first.headers().get("x-ratelimit-reset-requests")).matches("\\d+(\\.\\d+)?s|\\d+ms");
-        gate.reserve(subject("gpt-x"), 100, 0).await().indefinitely();
+        gate.reserve(subject("gpt-x"), 100, Cost.UNPRICED).await().indefinitely();
 
-        TollgateException denied = denial(gate.reserve(subject("gpt-x"), 100, 0));
+        TollgateException denied = denial(gate.reserve(subject("gpt-x"), 100, Cost.UNPRICED));
         assertThat(denied.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(denied.code()).isEqualTo("rate_limit_exceeded");
         assertThat(Long.parseLong(denied.headers().get("retry-after"))).isBetween(1L, 60L);
@@ -113,32 +118,33 @@ class QuotaGateTest {
     void settlingRefundsTheUnusedTokenEstimateAndChargesAnOverrun() {
         setKeyLimits(Map.of("tokensPerMinute", 1000));
         RedisQuotaGate gate = gate(6379, true, NO_DEFAULT, counter());
-        Admission big = gate.reserve(subject("gpt-x"), 800, 0).await().indefinitely();
-        denial(gate.reserve(subject("gpt-x"), 800, 0));
+        Admission big = gate.reserve(subject("gpt-x"), 800, Cost.UNPRICED).await().indefinitely();
+        denial(gate.reserve(subject("gpt-x"), 800, Cost.UNPRICED));
 
-        gate.settle(big, 100, 0).await().indefinitely();
-        Admission next = gate.reserve(subject("gpt-x"), 800, 0).await().indefinitely();
+        gate.settle(big, 100, Cost.UNPRICED).await().indefinitely();
+        Admission next = gate.reserve(subject("gpt-x"), 800, Cost.UNPRICED).await().indefinitely();
         assertThat(Long.parseLong(next.headers().get("x-ratelimit-remaining-tokens"))).isBetween(99L, 100L);
 
-        gate.settle(next, 900, 0).await().indefinitely();
-        TollgateException denied = denial(gate.reserve(subject("gpt-x"), 1, 0));
-        assertThat(denied.headers()).containsEntry("x-ratelimit-remaining-tokens", "0");
+        gate.settle(next, 900, Cost.UNPRICED).await().indefinitely();
+        // The window refills 1000 tokens a minute (~17 a second): 50 more cannot fit within a busy machine's delay.
+        TollgateException denied = denial(gate.reserve(subject("gpt-x"), 50, Cost.UNPRICED));
+        assertThat(Long.parseLong(denied.headers().get("x-ratelimit-remaining-tokens"))).isLessThan(50);
     }
 
     @Test
     void settleAndReleaseFreeTheInFlightSlot() {
         setKeyLimits(Map.of("maxConcurrent", 2));
         RedisQuotaGate gate = gate(6379, true, NO_DEFAULT, counter());
-        Admission one = gate.reserve(subject("gpt-x"), 10, 0).await().indefinitely();
-        Admission two = gate.reserve(subject("gpt-x"), 10, 0).await().indefinitely();
-        denial(gate.reserve(subject("gpt-x"), 10, 0));
+        Admission one = gate.reserve(subject("gpt-x"), 10, Cost.UNPRICED).await().indefinitely();
+        Admission two = gate.reserve(subject("gpt-x"), 10, Cost.UNPRICED).await().indefinitely();
+        denial(gate.reserve(subject("gpt-x"), 10, Cost.UNPRICED));
 
         gate.release(one).await().indefinitely();
         gate.release(one).await().indefinitely(); // a second end of the same admission frees nothing more
-        Admission three = gate.reserve(subject("gpt-x"), 10, 0).await().indefinitely();
-        denial(gate.reserve(subject("gpt-x"), 10, 0));
-        gate.settle(two, 5, 0).await().indefinitely();
-        gate.reserve(subject("gpt-x"), 10, 0).await().indefinitely();
+        Admission three = gate.reserve(subject("gpt-x"), 10, Cost.UNPRICED).await().indefinitely();
+        denial(gate.reserve(subject("gpt-x"), 10, Cost.UNPRICED));
+        gate.settle(two, 5, Cost.UNPRICED).await().indefinitely();
+        gate.reserve(subject("gpt-x"), 10, Cost.UNPRICED).await().indefinitely();
         assertThat(three.degraded()).isFalse();
     }
 
@@ -152,11 +158,11 @@ class QuotaGateTest {
         QuotaSubject small = new QuotaSubject(org, project, key, "gpt-small");
         QuotaSubject large = new QuotaSubject(org, project, key, "gpt-large");
 
-        gate.reserve(small, 0, 0).await().indefinitely();
-        denial(gate.reserve(small, 0, 0));
-        gate.reserve(large, 0, 0).await().indefinitely();
-        gate.reserve(new QuotaSubject(org, project, UUID.randomUUID(), "gpt-large"), 0, 0).await().indefinitely();
-        TollgateException projectSpent = denial(gate.reserve(new QuotaSubject(org, project, UUID.randomUUID(), "gpt-large"), 0, 0));
+        gate.reserve(small, 0, Cost.UNPRICED).await().indefinitely();
+        denial(gate.reserve(small, 0, Cost.UNPRICED));
+        gate.reserve(large, 0, Cost.UNPRICED).await().indefinitely();
+        gate.reserve(new QuotaSubject(org, project, UUID.randomUUID(), "gpt-large"), 0, Cost.UNPRICED).await().indefinitely();
+        TollgateException projectSpent = denial(gate.reserve(new QuotaSubject(org, project, UUID.randomUUID(), "gpt-large"), 0, Cost.UNPRICED));
         assertThat(projectSpent.headers()).containsEntry("x-ratelimit-limit-requests", "3");
     }
 
@@ -171,7 +177,7 @@ class QuotaGateTest {
 
         List<Uni<Boolean>> race = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            race.add(admitted((i % 2 == 0 ? replicaA : replicaB).reserve(subject("gpt-x"), 10, reservation)));
+            race.add(admitted((i % 2 == 0 ? replicaA : replicaB).reserve(subject("gpt-x"), 10, new Cost("USD", reservation))));
         }
         long admitted = Uni.join().all(race).andFailFast().await().atMost(Duration.ofSeconds(30)).stream()
                 .filter(a -> a).count();
@@ -181,7 +187,7 @@ class QuotaGateTest {
         long held = Long.parseLong(redis.hash(String.class).hget(spendOfToday("USD"), "held"));
         assertThat(held).isEqualTo(admitted * reservation).isLessThanOrEqualTo(budget + reservation);
 
-        TollgateException spent = denial(replicaA.reserve(subject("gpt-x"), 10, reservation));
+        TollgateException spent = denial(replicaA.reserve(subject("gpt-x"), 10, new Cost("USD", reservation)));
         assertThat(spent.code()).isEqualTo("insufficient_quota");
         assertThat(spent.headers()).containsEntry("x-should-retry", "false").doesNotContainKey("retry-after");
     }
@@ -191,11 +197,31 @@ class QuotaGateTest {
         root.request().contentType("application/json").body(Map.of("daily", "1", "monthly", "10", "currency", "EUR"))
                 .put("/admin/v1/orgs/" + org + "/budgets").then().statusCode(200);
         RedisQuotaGate gate = gate(6379, true, NO_DEFAULT, counter());
-        Admission admission = gate.reserve(subject("gpt-x"), 10, 5_000).await().indefinitely();
-        gate.settle(admission, 10, 1_234).await().indefinitely();
+        Admission admission = gate.reserve(subject("gpt-x"), 10, new Cost("EUR", 5_000)).await().indefinitely();
+        gate.settle(admission, 10, new Cost("EUR", 1_234)).await().indefinitely();
 
         assertThat(redis.hash(String.class).hgetall(spendOfToday("EUR")))
                 .containsEntry("held", "0").containsEntry("spent", "1234");
+    }
+
+    @Test
+    void aPriceInAnotherCurrencyThanTheBudgetIsRefusedAndAnUnpricedRequestHoldsNothing() {
+        root.request().contentType("application/json").body(Map.of("daily", "1", "currency", "EUR"))
+                .put("/admin/v1/orgs/" + org + "/budgets").then().statusCode(200);
+        RedisQuotaGate gate = gate(6379, true, NO_DEFAULT, counter());
+
+        TollgateException refused = denial(gate.reserve(subject("gpt-x"), 10, new Cost("USD", 5_000)));
+        assertThat(refused.kind()).isEqualTo(ErrorKind.FORBIDDEN);
+        assertThat(refused.code()).isEqualTo("budget_currency_mismatch");
+        assertThat(refused.getMessage()).contains("USD", "EUR");
+
+        Admission unpriced = gate.reserve(subject("gpt-x"), 10, Cost.UNPRICED).await().indefinitely();
+        assertThat(redis.hash(String.class).hget(spendOfToday("EUR"), "held")).isEqualTo("0");
+        Admission fellBack = gate.reserve(subject("gpt-x"), 10, new Cost("EUR", 700)).await().indefinitely();
+        gate.settle(unpriced, 10, Cost.UNPRICED).await().indefinitely();
+        gate.settle(fellBack, 10, new Cost("USD", 99_999)).await().indefinitely();
+        assertThat(redis.hash(String.class).hgetall(spendOfToday("EUR"))).as("a fallback served in USD keeps what it held")
+                .containsEntry("held", "0").containsEntry("spent", "700");
     }
 
     @Test
@@ -203,15 +229,15 @@ class QuotaGateTest {
         Counter degraded = counter();
         RedisQuotaGate gate = gate(1, true, new Limit(4L, 1_000_000L, null), degraded);
 
-        Admission admitted = gate.reserve(subject("gpt-x"), 10, 0).await().indefinitely();
+        Admission admitted = gate.reserve(subject("gpt-x"), 10, Cost.UNPRICED).await().indefinitely();
         assertThat(admitted.degraded()).isTrue();
         assertThat(admitted.headers()).containsEntry("x-ratelimit-limit-requests", "2");
-        gate.reserve(subject("gpt-x"), 10, 0).await().indefinitely();
-        TollgateException denied = denial(gate.reserve(subject("gpt-x"), 10, 0));
+        gate.reserve(subject("gpt-x"), 10, Cost.UNPRICED).await().indefinitely();
+        TollgateException denied = denial(gate.reserve(subject("gpt-x"), 10, Cost.UNPRICED));
 
         assertThat(denied.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(degraded.count()).isEqualTo(3);
-        gate.settle(admitted, 5, 0).await().indefinitely();
+        gate.settle(admitted, 5, Cost.UNPRICED).await().indefinitely();
     }
 
     @Test
@@ -219,7 +245,7 @@ class QuotaGateTest {
         Counter degraded = counter();
         RedisQuotaGate gate = gate(1, false, NO_DEFAULT, degraded);
 
-        TollgateException refused = denial(gate.reserve(subject("gpt-x"), 10, 0));
+        TollgateException refused = denial(gate.reserve(subject("gpt-x"), 10, Cost.UNPRICED));
 
         assertThat(refused.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
         assertThat(degraded.count()).isEqualTo(1);
@@ -231,16 +257,16 @@ class QuotaGateTest {
         RedisProxy proxy = new RedisProxy(vertx.getDelegate()).start();
         Counter degraded = counter();
         RedisQuotaGate gate = gate(proxy.port(), true, NO_DEFAULT, degraded);
-        assertThat(gate.reserve(subject("gpt-x"), 0, 0).await().indefinitely().degraded()).isFalse();
+        assertThat(gate.reserve(subject("gpt-x"), 0, Cost.UNPRICED).await().indefinitely().degraded()).isFalse();
 
         proxy.stop();
-        assertThat(gate.reserve(subject("gpt-x"), 0, 0).await().indefinitely().degraded()).isTrue();
+        assertThat(gate.reserve(subject("gpt-x"), 0, Cost.UNPRICED).await().indefinitely().degraded()).isTrue();
         assertThat(degraded.count()).isEqualTo(1);
 
         proxy.start();
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
             try {
-                return !gate.reserve(subject("gpt-x"), 0, 0).await().indefinitely().degraded();
+                return !gate.reserve(subject("gpt-x"), 0, Cost.UNPRICED).await().indefinitely().degraded();
             } catch (TollgateException denied) {
                 return denied.headers().get("x-ratelimit-limit-requests").equals("3");
             }
@@ -262,7 +288,9 @@ class QuotaGateTest {
     }
 
     private RedisQuotaGate gate(int port, boolean failOpen, Limit platformDefault, Counter degraded) {
-        Redis client = Redis.createClient(vertx, new RedisOptions().setConnectionString("redis://127.0.0.1:" + port)
+        // The configured Redis (with its database index), at another port when a proxy or nothing listens there.
+        String url = redisHosts.replaceFirst(":\\d+", ":" + port);
+        Redis client = Redis.createClient(vertx, new RedisOptions().setConnectionString(url)
                 .setMaxPoolSize(8).setMaxPoolWaiting(1000));
         clients.add(client);
         GateSettings settings = new GateSettings(Duration.ofSeconds(2), failOpen, 2, Duration.ofMillis(300),

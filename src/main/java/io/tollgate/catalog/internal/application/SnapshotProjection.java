@@ -5,22 +5,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.tollgate.catalog.api.RoutingSnapshot;
+import io.tollgate.catalog.internal.domain.Model;
+import io.tollgate.catalog.internal.domain.PriceHistory;
 import io.tollgate.catalog.internal.domain.Provider;
 import io.tollgate.catalog.internal.domain.RouteTable;
 import io.tollgate.catalog.internal.persistence.CatalogRevisions;
 import io.tollgate.catalog.internal.persistence.ModelRepository;
+import io.tollgate.catalog.internal.persistence.PriceRepository;
 import io.tollgate.catalog.internal.persistence.ProviderRepository;
 import io.tollgate.catalog.internal.persistence.SnapshotStore;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Projects the catalog into the gateway's routing snapshot (ADR 0012): reads the whole live catalog at one
- * revision, in a single repeatable-read transaction, and publishes it unless Redis already holds that
- * revision or a later one. A full rebuild per change keeps the projection trivially correct and idempotent.
+ * revision (with each deployment's price schedule), in a single repeatable-read transaction, and publishes it
+ * unless Redis already holds that revision or a later one. A full rebuild per change keeps the projection trivially correct and idempotent.
  */
 @ApplicationScoped
 public class SnapshotProjection {
@@ -29,18 +33,20 @@ public class SnapshotProjection {
     private final CatalogRevisions revisions;
     private final ProviderRepository providers;
     private final ModelRepository models;
+    private final PriceRepository prices;
     private final SnapshotStore store;
     private final ObjectMapper json;
     private final CatalogConfig config;
     private final Clock clock;
 
     public SnapshotProjection(@ReactiveDataSource("catalog") Pool catalog, CatalogRevisions revisions,
-            ProviderRepository providers, ModelRepository models, SnapshotStore store, ObjectMapper json,
+            ProviderRepository providers, ModelRepository models, PriceRepository prices, SnapshotStore store, ObjectMapper json,
             CatalogConfig config, Clock clock) {
         this.catalog = catalog;
         this.revisions = revisions;
         this.providers = providers;
         this.models = models;
+        this.prices = prices;
         this.store = store;
         this.json = json;
         this.config = config;
@@ -58,8 +64,12 @@ public class SnapshotProjection {
     }
 
     private Uni<RoutingSnapshot> read(io.vertx.mutiny.sqlclient.SqlClient tx, long revision) {
-        return providers.allLive(tx).flatMap(live -> models.allLive(tx).map(all -> RouteTable.snapshot(revision,
-                clock.instant(), all, live.stream().collect(Collectors.toMap(Provider::id, Function.identity())))));
+        return providers.allLive(tx).flatMap(live -> models.allLive(tx).flatMap(all -> prices
+                .byModel(tx, all.stream().map(Model::id).toList())
+                .map(byModel -> RouteTable.snapshot(revision, clock.instant(), all,
+                        live.stream().collect(Collectors.toMap(Provider::id, Function.identity())),
+                        byModel.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                                entry -> new PriceHistory(entry.getValue())))))));
     }
 
     private Uni<Long> publish(RoutingSnapshot snapshot) {

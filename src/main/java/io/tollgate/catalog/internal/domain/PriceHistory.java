@@ -2,6 +2,7 @@ package io.tollgate.catalog.internal.domain;
 
 import io.tollgate.platform.error.TollgateException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -33,6 +34,21 @@ public record PriceHistory(List<Price> versions) {
             return priceAt(at, null).isEmpty();
         }
         return deploymentIds.stream().anyMatch(id -> priceAt(at, id).isEmpty());
+    }
+
+    /**
+     * What a call served by {@code deploymentId} costs from {@code at} on: the version in effect at {@code at}
+     * (if any), then each version that replaces it later, in order. The gateway carries this schedule so that a
+     * price added for a future date applies from that date without another projection.
+     */
+    public List<Price> scheduleFrom(Instant at, UUID deploymentId) {
+        List<Price> schedule = new ArrayList<>();
+        priceAt(at, deploymentId).ifPresent(schedule::add);
+        versions.stream().map(Price::effectiveFrom).filter(from -> from.isAfter(at)).distinct()
+                .forEach(from -> priceAt(from, deploymentId)
+                        .filter(price -> schedule.isEmpty() || !schedule.getLast().id().equals(price.id()))
+                        .ifPresent(schedule::add));
+        return schedule;
     }
 
     /** Refuses a version that would not come after every existing version of the same scope. */

@@ -20,6 +20,7 @@ import io.tollgate.gateway.internal.provider.ProviderAdapter.PassThrough;
 import io.tollgate.gateway.internal.provider.ProviderAdapters;
 import io.tollgate.gateway.internal.routing.Candidate;
 import io.tollgate.gateway.internal.routing.DeploymentHealth;
+import io.tollgate.gateway.internal.routing.Pricing;
 import io.tollgate.gateway.internal.routing.RoutePlanner;
 import io.tollgate.gateway.internal.usage.TokenCounter;
 import io.tollgate.gateway.internal.usage.UsageEmitter;
@@ -27,6 +28,7 @@ import io.tollgate.platform.error.ErrorKind;
 import io.tollgate.platform.error.TollgateException;
 import io.tollgate.platform.roles.Roles;
 import io.tollgate.gateway.api.Admission;
+import io.tollgate.gateway.api.Cost;
 import io.tollgate.gateway.api.QuotaGate;
 import io.tollgate.gateway.api.QuotaSubject;
 import io.vertx.core.Context;
@@ -88,7 +90,7 @@ public class InferenceRoutes {
     @APIResponse(responseCode = "200", description = "The completion (JSON), or its chunks (text/event-stream) when stream is true")
     @APIResponse(responseCode = "400", description = "Malformed JSON, missing or invalid fields, or a field Tollgate never forwards")
     @APIResponse(responseCode = "401", description = "Missing, unknown, revoked or expired API key")
-    @APIResponse(responseCode = "403", description = "The key has no inference scope")
+    @APIResponse(responseCode = "403", description = "The key has no inference scope, or the model's price is in another currency than the budget")
     @APIResponse(responseCode = "404", description = "No such model for this key")
     @APIResponse(responseCode = "413", description = "The request body is too large")
     @APIResponse(responseCode = "415", description = "The body is not application/json")
@@ -107,7 +109,7 @@ public class InferenceRoutes {
     @APIResponse(responseCode = "200", description = "The embeddings")
     @APIResponse(responseCode = "400", description = "Malformed JSON, missing input, or a model that does not embed")
     @APIResponse(responseCode = "401", description = "Missing, unknown, revoked or expired API key")
-    @APIResponse(responseCode = "403", description = "The key has no inference scope")
+    @APIResponse(responseCode = "403", description = "The key has no inference scope, or the model's price is in another currency than the budget")
     @APIResponse(responseCode = "404", description = "No such model for this key")
     @APIResponse(responseCode = "413", description = "The request body is too large")
     @APIResponse(responseCode = "415", description = "The body is not application/json")
@@ -126,7 +128,7 @@ public class InferenceRoutes {
     @APIResponse(responseCode = "200", description = "The completion (legacy API)")
     @APIResponse(responseCode = "400", description = "Malformed JSON, missing prompt, or a model without legacy completions")
     @APIResponse(responseCode = "401", description = "Missing, unknown, revoked or expired API key")
-    @APIResponse(responseCode = "403", description = "The key has no inference scope")
+    @APIResponse(responseCode = "403", description = "The key has no inference scope, or the model's price is in another currency than the budget")
     @APIResponse(responseCode = "404", description = "No such model for this key")
     @APIResponse(responseCode = "413", description = "The request body is too large")
     @APIResponse(responseCode = "415", description = "The body is not application/json")
@@ -170,9 +172,10 @@ public class InferenceRoutes {
         exchange.requested(request.model(), request.stream());
         exchange.estimatePromptWith(() -> counter.countMessages(request.body().path("messages")));
         List<Candidate> plan = plan(exchange, caller, request.model(), Capabilities::chat, "chat completions");
-        long estimate = counter.estimateMessages(request.body().path("messages"))
-                + (request.maxTokens() != null ? request.maxTokens() : outputEstimate);
-        admit(exchange, caller, request.model(), estimate, () -> attempts.run(exchange, plan, (adapter, target) -> adapter.chat(request, target))
+        long prompt = counter.estimateMessages(request.body().path("messages"));
+        long output = request.maxTokens() != null ? request.maxTokens() : outputEstimate;
+        admit(exchange, caller, request.model(), prompt + output,
+                Pricing.estimate(plan, exchange.startedAt, prompt, output), () -> attempts.run(exchange, plan, (adapter, target) -> adapter.chat(request, target))
                 .onSuccess(answer -> guarded(exchange, () -> {
                     if (request.stream()) {
                         streams.relay(exchange, answer.response(), answer.adapter().chatStream(request));
@@ -187,9 +190,11 @@ public class InferenceRoutes {
      * Reserves the request against the caller's rate limits and budgets (one Redis round trip), then continues on
      * the request's event loop; a denial is the answer (429 with {@code retry-after} and {@code x-ratelimit-*}).
      */
-    private void admit(Exchange exchange, Caller caller, String model, long estimatedTokens, Runnable next) {
+    private void admit(Exchange exchange, Caller caller, String model, long estimatedTokens, Cost estimatedCost,
+            Runnable next) {
         Context context = Vertx.currentContext();
-        quota.reserve(new QuotaSubject(caller.orgId(), caller.projectId(), caller.keyId(), model), estimatedTokens, 0)
+        quota.reserve(new QuotaSubject(caller.orgId(), caller.projectId(), caller.keyId(), model), estimatedTokens,
+                        estimatedCost)
                 .subscribe().with(
                         admission -> onContext(context, () -> {
                             exchange.admitted(admission);
@@ -211,9 +216,10 @@ public class InferenceRoutes {
         List<Candidate> plan = plan(exchange, caller, model, capable, endpoint.path()).stream()
                 .filter(candidate -> adapters.forType(candidate.deployment().providerType()).forwards(endpoint))
                 .toList();
-        long estimate = (text(request.get(required)).length() + 3) / 4
-                + (request.path("max_tokens").canConvertToInt() ? request.path("max_tokens").asInt() : 0);
-        admit(exchange, caller, model, estimate, () -> attempts.run(exchange, plan, (adapter, target) -> adapter.forward(endpoint, request, target)
+        long prompt = (text(request.get(required)).length() + 3) / 4;
+        long output = request.path("max_tokens").canConvertToInt() ? request.path("max_tokens").asInt() : 0;
+        admit(exchange, caller, model, prompt + output, Pricing.estimate(plan, exchange.startedAt, prompt, output),
+                () -> attempts.run(exchange, plan, (adapter, target) -> adapter.forward(endpoint, request, target)
                         .orElseThrow(() -> new TollgateException(ErrorKind.BAD_REQUEST,
                                 "This model's provider has no " + endpoint.path() + " endpoint")))
                 .onSuccess(answer -> guarded(exchange, () -> answers.relay(exchange, answer.response(),
@@ -254,7 +260,9 @@ public class InferenceRoutes {
         Admission admission = exchange.admission();
         if (admission != null) {
             long used = event == null ? 0 : event.tokens().total();
-            (used == 0 ? quota.release(admission) : quota.settle(admission, used, 0)).subscribe().with(done -> { });
+            (used == 0 ? quota.release(admission)
+                    : quota.settle(admission, used, Pricing.actual(answering, exchange.startedAt, event.tokens())))
+                    .subscribe().with(done -> { });
         }
         if (event == null) {
             return;

@@ -12,10 +12,10 @@ import java.util.function.Function;
 /**
  * The counters one request touches, with their limits: requests and tokens per minute and in-flight slots of
  * every level (org, project, key) and of each level's limits for the requested model, and the day's and month's
- * spend. Unlimited values have no counter.
+ * spend, in {@code budgetCurrency} (null without a budget). Unlimited values have no counter.
  */
 public record QuotaPlan(List<Counter> requests, List<Counter> tokens, List<Counter> inFlight,
-        List<BudgetCounter> budgets) {
+        List<BudgetCounter> budgets, String budgetCurrency) {
 
     static final Duration DAY_TTL = Duration.ofDays(2);
     static final Duration MONTH_TTL = Duration.ofDays(32);
@@ -32,7 +32,9 @@ public record QuotaPlan(List<Counter> requests, List<Counter> tokens, List<Count
      */
     public static QuotaPlan of(QuotaSubject subject, SubjectDefinitions definitions, LocalDate today,
             Limit platformDefault) {
-        QuotaPlan plan = new QuotaPlan(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        ProjectedBudget budget = definitions.budget();
+        QuotaPlan plan = new QuotaPlan(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                budget == null ? null : budget.currency());
         Limits org = definitions.org() == null
                 ? new Limits(platformDefault.requestsPerMinute(), platformDefault.tokensPerMinute(),
                         platformDefault.maxConcurrent(), null)
@@ -44,7 +46,6 @@ public record QuotaPlan(List<Counter> requests, List<Counter> tokens, List<Count
         if (definitions.key() != null) {
             plan.addLevel(subject, LimitLevel.KEY, subject.keyId(), definitions.key().limits());
         }
-        ProjectedBudget budget = definitions.budget();
         if (budget != null) {
             if (budget.dailyMicros() != null) {
                 plan.budgets.add(new BudgetCounter(QuotaKeys.spendOfDay(subject.orgId(), today, budget.currency()),
@@ -83,6 +84,6 @@ public record QuotaPlan(List<Counter> requests, List<Counter> tokens, List<Count
     public QuotaPlan share(int replicas) {
         Function<Counter, Counter> divided = c -> new Counter(c.key(), c.limit() == 0 ? 0 : Math.ceilDiv(c.limit(), replicas));
         return new QuotaPlan(requests.stream().map(divided).toList(), tokens.stream().map(divided).toList(),
-                inFlight.stream().map(divided).toList(), budgets);
+                inFlight.stream().map(divided).toList(), budgets, budgetCurrency);
     }
 }

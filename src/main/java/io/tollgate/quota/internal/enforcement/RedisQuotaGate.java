@@ -6,6 +6,7 @@ import io.tollgate.platform.Ids;
 import io.tollgate.platform.error.ErrorKind;
 import io.tollgate.platform.error.TollgateException;
 import io.tollgate.gateway.api.Admission;
+import io.tollgate.gateway.api.Cost;
 import io.tollgate.gateway.api.QuotaGate;
 import io.tollgate.gateway.api.QuotaSubject;
 import io.tollgate.quota.internal.domain.QuotaPlan;
@@ -59,15 +60,15 @@ public final class RedisQuotaGate implements QuotaGate {
     }
 
     @Override
-    public Uni<Admission> reserve(QuotaSubject subject, long estimatedTokens, long estimatedCostMicros) {
+    public Uni<Admission> reserve(QuotaSubject subject, long estimatedTokens, Cost estimatedCost) {
         long tokens = Math.max(0, estimatedTokens);
-        long cost = Math.max(0, estimatedCostMicros);
         if (clock.millis() < redisRetryAt) {
             return decideLocally(subject, tokens);
         }
         return definitions.get(subject)
                 .flatMap(found -> {
                     QuotaPlan plan = QuotaPlan.of(subject, found, today(), settings.platformDefault());
+                    long cost = heldCost(plan, estimatedCost, subject.model());
                     String id = Ids.newId().toString();
                     return QuotaScripts.RESERVE.run(redis, reserveKeys(plan), reserveArgs(plan, id, tokens, cost))
                             .ifNoItem().after(settings.redisTimeout()).fail()
@@ -81,7 +82,7 @@ public final class RedisQuotaGate implements QuotaGate {
     }
 
     @Override
-    public Uni<Void> settle(Admission admission, long actualTokens, long actualCostMicros) {
+    public Uni<Void> settle(Admission admission, long actualTokens, Cost actualCost) {
         QuotaAdmission held = (QuotaAdmission) admission;
         if (!held.end()) {
             return Uni.createFrom().voidItem();
@@ -95,7 +96,7 @@ public final class RedisQuotaGate implements QuotaGate {
         List<String> keys = Stream.of(plan.tokens().stream().map(Counter::key), plan.inFlight().stream().map(Counter::key),
                 plan.budgets().stream().map(BudgetCounter::key)).flatMap(s -> s).toList();
         List<String> args = new ArrayList<>(List.of(held.id(), Long.toString(difference),
-                Long.toString(held.estimatedCostMicros()), Long.toString(Math.max(0, actualCostMicros)),
+                Long.toString(held.estimatedCostMicros()), Long.toString(chargedCost(plan, held, actualCost)),
                 Integer.toString(plan.tokens().size()), Integer.toString(plan.inFlight().size()),
                 Integer.toString(plan.budgets().size())));
         plan.tokens().forEach(c -> args.add(Long.toString(c.limit())));
@@ -109,7 +110,36 @@ public final class RedisQuotaGate implements QuotaGate {
 
     @Override
     public Uni<Void> release(Admission admission) {
-        return settle(admission, 0, 0);
+        return settle(admission, 0, Cost.UNPRICED);
+    }
+
+    /**
+     * The micros a reservation holds against the budget: nothing without a budget or a price; a price in
+     * another currency cannot be held against the budget, and is refused rather than let through unbounded.
+     */
+    private static long heldCost(QuotaPlan plan, Cost estimate, String model) {
+        if (plan.budgets().isEmpty() || !estimate.priced()) {
+            return 0;
+        }
+        if (!estimate.currency().equals(plan.budgetCurrency())) {
+            throw new TollgateException(ErrorKind.FORBIDDEN, "The model '" + model + "' is priced in "
+                    + estimate.currency() + " but the organisation's budget is in " + plan.budgetCurrency()
+                    + ", so its spend cannot be held against the budget. Ask a billing administrator to set the budget in "
+                    + estimate.currency() + ", or the catalog administrator to price the model in " + plan.budgetCurrency()
+                    + ".", Map.of(), "budget_currency_mismatch", "model");
+        }
+        return estimate.micros();
+    }
+
+    /**
+     * The micros a settled request adds to the budget: its actual cost in the budget's currency, nothing when
+     * unpriced; a fallback that was served in another currency keeps what was held, the only amount known in it.
+     */
+    private static long chargedCost(QuotaPlan plan, QuotaAdmission held, Cost actual) {
+        if (!actual.priced()) {
+            return 0;
+        }
+        return actual.currency().equals(plan.budgetCurrency()) ? actual.micros() : held.estimatedCostMicros();
     }
 
     private Admission admission(String id, QuotaPlan plan, long tokens, long cost, Response result) {

@@ -178,7 +178,7 @@ final class ProviderFixtures {
                 : Map.of();
         DeploymentRoute deployment = new DeploymentRoute(UUID.randomUUID(), UUID.randomUUID(), null,
                 target.get("baseUrl").asText(), target.path("apiVersion").asText(null), extraHeaders, null, null,
-                null, target.get("upstreamModel").asText(), 1, 0, null, null, null);
+                null, target.get("upstreamModel").asText(), 1, 0, null, null, null, List.of());
         return new Target(deployment, new Credential(target.path("apiKey").asText(null), credentialHeaders));
     }
 
