@@ -39,7 +39,7 @@ class SpendTest {
     ObjectMapper json;
 
     @Test
-    void spendUpdatesReplaceTheEstimateIgnoreOlderOnesAndAreReseededAfterRedisLosesThem() throws Exception {
+    void spendUpdatesRaiseTheEstimateNeverLowerItIgnoreOlderOnesAndAreReseededAfterRedisLosesThem() throws Exception {
         Session root = Accounts.superadmin();
         UUID org = Accounts.org(root);
         root.request().contentType("application/json").body(Map.of("daily", "1", "currency", "USD"))
@@ -57,9 +57,17 @@ class SpendTest {
         publish(new SpendUpdated(UUID.randomUUID(), org, "USD", today, "0.80", YearMonth.from(today), "12.55", now.plusMillis(1)));
         await().atMost(Duration.ofSeconds(10)).until(() -> "800000".equals(redis.hash(String.class).hget(day, "spent")));
 
+        // A gateway settled 0.10 that metering has not counted yet: a newer but lower total must not forget it.
+        redis.hash(String.class).hincrby(day, "spent", 100_000);
+        publish(new SpendUpdated(UUID.randomUUID(), org, "USD", today, "0.85", YearMonth.from(today), "12.6", now.plusMillis(2)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "12600000".equals(redis.hash(String.class).hget(month, "spent")));
+        assertThat(redis.hash(String.class).hget(day, "spent")).isEqualTo("900000");
+        publish(new SpendUpdated(UUID.randomUUID(), org, "USD", today, "0.95", YearMonth.from(today), "12.7", now.plusMillis(3)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "950000".equals(redis.hash(String.class).hget(day, "spent")));
+
         redis.key().del(day, month);
-        await().atMost(Duration.ofSeconds(15)).until(() -> "800000".equals(redis.hash(String.class).hget(day, "spent")));
-        assertThat(redis.hash(String.class).hget(month, "spent")).isEqualTo("12550000");
+        await().atMost(Duration.ofSeconds(15)).until(() -> "950000".equals(redis.hash(String.class).hget(day, "spent")));
+        assertThat(redis.hash(String.class).hget(month, "spent")).isEqualTo("12700000");
         assertThat(redis.key().pttl(day)).isPositive();
     }
 
