@@ -243,9 +243,14 @@ class GitOpsEngineTest {
                 assertThat(error.reason()).contains("needs Widget/" + tag + "-missing");
             });
             assertThat(widgets.stored(ref(tag + "-a")).get("colour").asText()).isEqualTo("red");
-            assertThat(runOutcomes(source)).containsExactly("invalid", "invalid", "applied");
+            Result again = sync(source);
+
+            assertThat(again.outcome()).isEqualTo(Outcome.INVALID);
+            assertThat(runOutcomes(source)).containsExactly("invalid", "invalid", "invalid", "applied");
             await().atMost(WAIT).untilAsserted(() -> assertThat(auditedRuns(result.runIds().get(0).toString()))
                     .containsExactly("policy.sync-failed.v1"));
+            assertThat(outboxEvents(missing.runIds().get(0).toString())).containsExactly("policy.sync-failed.v1");
+            assertThat(outboxEvents(again.runIds().get(0).toString())).as("the same failure is audited once").isEmpty();
         }
     }
 
@@ -374,6 +379,10 @@ class GitOpsEngineTest {
 
     private List<String> auditedRuns(String runId) {
         return strings(audit, "SELECT event_type FROM audit_entries WHERE subject = $1", runId);
+    }
+
+    private List<String> outboxEvents(String runId) {
+        return strings(policy, "SELECT routing_key FROM outbox WHERE subject = $1", runId);
     }
 
     private static List<String> strings(Pool pool, String sql, String parameter) {

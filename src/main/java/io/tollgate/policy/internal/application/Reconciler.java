@@ -42,6 +42,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -265,8 +266,12 @@ public class Reconciler {
                     work = work.chain(() -> outbox.append(tx,
                             new SyncApplied(ids.get(0), source.id(), commit, created, updated, deleted), actor));
                 } else if (outcome == Outcome.INVALID || outcome == Outcome.FAILED) {
-                    work = work.chain(() -> outbox.append(tx, new SyncFailed(ids.get(0), source.id(), commit,
-                            outcome.apiName(), errors.stream().map(Reconciler::describe).toList()), actor));
+                    work = work.chain(() -> runs.lastFinished(tx, source.id())).chain(last -> last
+                            .filter(run -> sameFailure(run, outcome, errors)).isPresent()
+                                    ? Uni.createFrom().voidItem()
+                                    : outbox.append(tx, new SyncFailed(ids.get(0), source.id(), commit,
+                                            outcome.apiName(), errors.stream().map(Reconciler::describe).toList()),
+                                            actor));
                 }
                 return work.chain(() -> runs.finish(tx, ids, commit, outcome, counts, errors));
             }).invoke(() -> {
@@ -276,6 +281,14 @@ public class Reconciler {
                     metrics.failed(outcome);
                 }
             }).replaceWith(() -> new Result(outcome, ids, commit, plan, errors));
+        }
+
+        /**
+         * Whether {@code run} failed the same way on the same commit: an invalid commit is audited once, not at
+         * every interval until someone fixes it (its runs still record each attempt).
+         */
+        private boolean sameFailure(SyncRun run, Outcome outcome, List<DocumentError> errors) {
+            return run.outcome() == outcome && Objects.equals(run.commit(), commit) && run.errors().equals(errors);
         }
 
         private Uni<Void> appendAll(SqlClient tx, List<IntegrationEvent> events) {

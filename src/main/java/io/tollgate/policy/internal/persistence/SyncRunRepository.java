@@ -80,6 +80,14 @@ public class SyncRunRepository {
                 });
     }
 
+    /** The source's most recently finished run, if any. */
+    public Uni<Optional<SyncRun>> lastFinished(SqlClient client, String source) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM sync_runs"
+                + " WHERE source = $1 AND finished_at IS NOT NULL ORDER BY finished_at DESC, id DESC LIMIT 1")
+                .execute(Tuple.of(source))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(run(rows.iterator().next())));
+    }
+
     public Uni<Optional<SyncRun>> find(SqlClient client, UUID id) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM sync_runs WHERE id = $1").execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(run(rows.iterator().next())));
