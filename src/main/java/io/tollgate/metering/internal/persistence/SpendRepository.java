@@ -24,6 +24,13 @@ public class SpendRepository {
 
     private static final Actor METERING = Actor.system("metering");
 
+    private static final String DAY_AND_MONTH = """
+            SELECT coalesce(sum(cost) FILTER (WHERE bucket = $3), 0) AS day_total,
+                   coalesce(sum(cost), 0) AS month_total, clock_timestamp() AS as_of
+              FROM usage_daily
+             WHERE %s AND org_id = $1 AND currency = $2 AND bucket >= $4 AND bucket < $5"""
+            .formatted(RollupRepository.EVERY_SHARD);
+
     private final Outbox outbox;
 
     public SpendRepository(Outbox outbox) {
@@ -38,11 +45,7 @@ public class SpendRepository {
     public Uni<Void> publish(SqlClient tx, UUID orgId, String currency, LocalDate day) {
         YearMonth month = YearMonth.from(day);
         return Locks.exclusiveOnSpend(tx, orgId, currency)
-                .flatMap(locked -> tx.preparedQuery("""
-                        SELECT coalesce(sum(cost) FILTER (WHERE bucket = $3), 0) AS day_total,
-                               coalesce(sum(cost), 0) AS month_total, clock_timestamp() AS as_of
-                          FROM usage_daily
-                         WHERE org_id = $1 AND currency = $2 AND bucket >= $4 AND bucket < $5""")
+                .flatMap(locked -> tx.preparedQuery(DAY_AND_MONTH)
                         .execute(Tuple.of(orgId, currency, day.atStartOfDay().atOffset(ZoneOffset.UTC),
                                 month.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC),
                                 month.plusMonths(1).atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC))))
