@@ -15,8 +15,10 @@ import io.tollgate.catalog.api.EncryptedCredential;
 import io.tollgate.catalog.api.ModelRoute;
 import io.tollgate.catalog.api.RedisSnapshotSource;
 import io.tollgate.catalog.api.RoutingSnapshot;
+import io.tollgate.catalog.api.RoutingSnapshotKeys;
 import io.tollgate.catalog.api.RoutingSnapshotReader;
 import io.tollgate.catalog.api.SnapshotSource;
+import io.tollgate.catalog.internal.application.SnapshotProjection;
 import io.tollgate.platform.crypto.EnvelopeCipher;
 import io.tollgate.platform.security.GrantsAugmentor;
 import io.tollgate.testing.Unique;
@@ -64,6 +66,9 @@ class CatalogSnapshotTest {
     @ReactiveDataSource("catalog")
     Pool catalog;
 
+    @Inject
+    SnapshotProjection projection;
+
     @Test
     @TestSecurity(user = "root", roles = "superadmin", augmentors = GrantsAugmentor.class)
     void catalogChangesReachTheGatewaySnapshotWithCredentialsEncrypted() throws Exception {
@@ -110,6 +115,21 @@ class CatalogSnapshotTest {
             reader.refresh().await().indefinitely();
             return !reader.current().orElseThrow().models().containsKey(name);
         });
+    }
+
+    @Test
+    void pointerAheadOfTheCatalogIsReplacedAsAfterADatabaseRestore() {
+        long revision = catalog.query("SELECT revision FROM catalog_revision").execute().await().indefinitely()
+                .iterator().next().getLong(0);
+        String orphan = String.valueOf(revision + 1_000_000);
+        redis.set(java.util.List.of(RoutingSnapshotKeys.CURRENT, orphan)).await().indefinitely();
+        assertThat(projection.rebuild().await().atMost(Duration.ofSeconds(10))).isEqualTo(revision);
+        assertThat(redis.get(RoutingSnapshotKeys.CURRENT).await().indefinitely()).hasToString(String.valueOf(revision));
+
+        // Rebuilt again, nothing moves: Redis holds this catalog's latest revision, which the gateway follows.
+        assertThat(projection.rebuild().await().atMost(Duration.ofSeconds(10))).isEqualTo(revision);
+        reader.refresh().await().indefinitely();
+        assertThat(reader.current().orElseThrow().version()).isEqualTo(revision);
     }
 
     @Test

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * Projects the catalog into the gateway's routing snapshot (ADR 0012): reads the whole live catalog at one
  * revision (with each deployment's price schedule), in a single repeatable-read transaction, and publishes it
- * unless Redis already holds that revision or a later one. A full rebuild per change keeps the projection trivially correct and idempotent.
+ * unless Redis already holds that revision or a later one of this catalog. A full rebuild per change keeps the
+ * projection trivially correct and idempotent.
  */
 @ApplicationScoped
 public class SnapshotProjection {
@@ -53,14 +54,19 @@ public class SnapshotProjection {
         this.clock = clock;
     }
 
-    /** Publishes the current catalog if Redis is behind; emits the revision now in Redis. */
+    /**
+     * Publishes the current catalog if Redis is behind it, or ahead of the catalog's latest revision (a restored
+     * or recreated database starts below what it once published); emits the revision now in Redis.
+     */
     public Uni<Long> rebuild() {
         return catalog.withTransaction(tx -> tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 .execute()
                 .flatMap(set -> revisions.current(tx))
-                .flatMap(revision -> store.currentVersion().flatMap(held -> held >= revision
-                        ? Uni.createFrom().item(held)
-                        : read(tx, revision).flatMap(this::publish))));
+                // Read outside the transaction, after its snapshot: never below any revision a worker published.
+                .flatMap(revision -> revisions.current(catalog).flatMap(latest -> store.currentVersion()
+                        .flatMap(held -> held >= revision && held <= latest
+                                ? Uni.createFrom().item(held)
+                                : read(tx, revision).flatMap(snapshot -> publish(snapshot, latest))))));
     }
 
     private Uni<RoutingSnapshot> read(io.vertx.mutiny.sqlclient.SqlClient tx, long revision) {
@@ -72,13 +78,13 @@ public class SnapshotProjection {
                                 entry -> new PriceHistory(entry.getValue())))))));
     }
 
-    private Uni<Long> publish(RoutingSnapshot snapshot) {
+    private Uni<Long> publish(RoutingSnapshot snapshot, long latest) {
         String text;
         try {
             text = json.writeValueAsString(snapshot);
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        return store.publish(snapshot.version(), text, config.snapshot().ttl()).replaceWith(snapshot.version());
+        return store.publish(snapshot.version(), latest, text, config.snapshot().ttl()).replaceWith(snapshot.version());
     }
 }
