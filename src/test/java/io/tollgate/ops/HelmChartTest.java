@@ -131,7 +131,7 @@ class HelmChartTest {
         }));
         assertThat(alerts).contains("TollgateTtfbSloBurn", "TollgateUpstreamErrorRate", "TollgateUsageBufferDrops",
                 "TollgateDeadLetterQueueNotEmpty", "TollgateUnpricedUsage", "TollgateQuotaDegradedMode",
-                "TollgateReadinessFlapping");
+                "TollgateReadinessFlapping", "TollgateGitOpsSyncStale", "TollgateGitOpsSyncErrors", "TollgateGitOpsDrift");
     }
 
     /** The planted defects of src/test/resources/ops/*-values.yaml, each caught by its check. */
