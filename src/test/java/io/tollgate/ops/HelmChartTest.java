@@ -131,7 +131,17 @@ class HelmChartTest {
         }));
         assertThat(alerts).contains("TollgateTtfbSloBurn", "TollgateUpstreamErrorRate", "TollgateUsageBufferDrops",
                 "TollgateDeadLetterQueueNotEmpty", "TollgateUnpricedUsage", "TollgateQuotaDegradedMode",
-                "TollgateReadinessFlapping");
+                "TollgateReadinessFlapping", "TollgateGitOpsSyncStale", "TollgateGitOpsSyncErrors", "TollgateGitOpsDrift");
+    }
+
+    @Test
+    void theGitOpsWebhookSecretGoesByReference() {
+        List<KubeObject> objects = render(List.of(FIXTURES.resolve("gitops-webhook-values.yaml")));
+        KubeObject management = find(objects, "Deployment", "tollgate-management");
+        assertThat(literalEnv(management)).containsEntry("TOLLGATE_GITOPS_WEBHOOK_SECRET_ENV", "GITOPS_WEBHOOK_SECRET");
+        assertThat(management.path("spec", "template", "spec", "containers").get(0).path("envFrom").toString())
+                .contains("tollgate-gitops-webhook");
+        assertThat(new SecretCheck().violations(objects)).isEmpty();
     }
 
     /** The planted defects of src/test/resources/ops/*-values.yaml, each caught by its check. */

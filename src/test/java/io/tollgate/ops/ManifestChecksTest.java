@@ -131,6 +131,14 @@ class ManifestChecksTest {
     }
 
     @Test
+    void aVariableNamingTheSecretsVariableIsNoSecret() {
+        String reference = SECURE_POD.replace("{ name: DB_HOST, value: postgres }",
+                "{ name: TOLLGATE_GITOPS_WEBHOOK_SECRET_ENV, value: GITOPS_WEBHOOK_SECRET }");
+        assertThat(new SecretCheck().violations(parse(reference))).isEmpty();
+        assertThat(new SecretCheck().violations(parse(reference.replace("_SECRET_ENV", "_SECRET_ENVY")))).hasSize(1);
+    }
+
+    @Test
     void documentsThatAreNotKubernetesObjectsAreRejected() {
         assertThatThrownBy(() -> parse("kind: Deployment\nmetadata: { name: x }\n"))
                 .hasMessageContaining("without apiVersion and kind");

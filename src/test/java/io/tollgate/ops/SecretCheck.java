@@ -7,13 +7,15 @@ import java.util.regex.Pattern;
 
 /**
  * Secrets only by reference: the chart renders no Secret with data, and no container gets a secret-looking
- * environment variable (password, token, key, secret, KEK) as a literal value instead of a secretKeyRef.
+ * environment variable (password, token, key, secret, KEK) as a literal value instead of a secretKeyRef; variables
+ * that name another variable ({@code *_ENV}) are references themselves.
  */
 final class SecretCheck implements ManifestCheck {
 
-    // "_KEY" as a word (API_KEY, SIGNING_KEY), not as in the keys context (QUARKUS_DATASOURCE_KEYS_…).
+    // "_KEY" as a word (API_KEY, SIGNING_KEY), not as in the keys context (QUARKUS_DATASOURCE_KEYS_…). A name ending
+    // in _ENV holds the name of the variable that holds the secret (TOLLGATE_GITOPS_WEBHOOK_SECRET_ENV), not a secret.
     private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|KEK|CREDENTIAL).*|.*_KEY(_.*)?");
+            "(?i)(?!.*_ENV$)(.*(PASSWORD|PASSWD|SECRET|TOKEN|KEK|CREDENTIAL).*|.*_KEY(_.*)?)");
 
     @Override
     public List<String> violations(List<KubeObject> objects) {

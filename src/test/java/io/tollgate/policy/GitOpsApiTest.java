@@ -121,6 +121,14 @@ class GitOpsApiTest {
     }
 
     @Test
+    void withoutAWebhookSecretTheWebhookIsNotThere() {
+        given().contentType("application/json").header("X-Gitlab-Token", "").body("{\"ref\": \"refs/heads/main\"}")
+                .post("/admin/v1/gitops/webhook")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void onlyPlatformAdminsMayUseGitOps() {
         Session orgOwner = Accounts.member(root, Accounts.org(root), "owner");
         orgOwner.request().get("/admin/v1/gitops/status").then().statusCode(403);

@@ -14,7 +14,7 @@ final class RbacDoc {
     private RbacDoc() {
     }
 
-    static String generated(List<SecuredEndpoints.Endpoint> endpoints) {
+    static String generated(List<SecuredEndpoints.Endpoint> endpoints, List<String> open) {
         StringBuilder doc = new StringBuilder();
         doc.append("### Organisation roles\n\n| permission |");
         for (OrgRole role : OrgRole.values()) {
@@ -36,6 +36,10 @@ final class RbacDoc {
         for (SecuredEndpoints.Endpoint endpoint : endpoints) {
             doc.append("| `").append(endpoint.label()).append("` | `").append(endpoint.permission()).append("` | ")
                     .append(endpoint.orgScoped() ? "the organisation in the path" : "platform").append(" |\n");
+        }
+        doc.append("\n### Endpoints without a session (`@PermitAll`)\n\n");
+        for (String endpoint : open) {
+            doc.append("- `").append(endpoint).append("`\n");
         }
         return doc.toString();
     }

@@ -15,7 +15,7 @@ class RbacDocTest {
         int start = doc.indexOf(RbacDoc.START);
         int end = doc.indexOf(RbacDoc.END);
         assertThat(start).as("docs/rbac.md has the generated markers").isNotNegative();
-        String expected = RbacDoc.generated(SecuredEndpoints.all());
+        String expected = RbacDoc.generated(SecuredEndpoints.all(), SecuredEndpoints.open());
         if (Boolean.getBoolean("tollgate.rbac.write")) { // -Dtollgate.rbac.write=true regenerates the section
             Files.writeString(Path.of("docs/rbac.md"), doc.substring(0, start + RbacDoc.START.length()) + "\n" + expected
                     + doc.substring(end));

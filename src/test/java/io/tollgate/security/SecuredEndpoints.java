@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.quarkus.security.PermissionsAllowed;
 import io.tollgate.platform.security.OrgPermission;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -36,6 +37,40 @@ final class SecuredEndpoints {
 
     static List<Endpoint> all() {
         List<Endpoint> endpoints = new ArrayList<>();
+        forEachMethod((verb, path, method) -> {
+            // Read as class-file data, not reflection: inside a Quarkus test the classes live in another loader.
+            var permission = method.tryGetAnnotationOfType(PermissionsAllowed.class.getName());
+            if (permission.isEmpty()) {
+                return;
+            }
+            boolean orgScoped = permission.get().get("permission")
+                    .map(type -> ((JavaClass) type).getName().equals(OrgPermission.class.getName())).orElse(false);
+            for (String required : (String[]) permission.get().get("value").orElseThrow()) {
+                endpoints.add(new Endpoint(verb, path, required, orgScoped));
+            }
+        });
+        endpoints.sort(Comparator.comparing(Endpoint::path).thenComparing(Endpoint::method));
+        return endpoints;
+    }
+
+    /** Management endpoints without a session ({@code @PermitAll}, outside {@code /v1}), as "METHOD path", sorted. */
+    static List<String> open() {
+        List<String> open = new ArrayList<>();
+        forEachMethod((verb, path, method) -> {
+            if (!path.startsWith("/v1") && (method.isAnnotatedWith(PermitAll.class.getName())
+                    || method.getOwner().isAnnotatedWith(PermitAll.class.getName()))) {
+                open.add(verb + " " + path);
+            }
+        });
+        open.sort(Comparator.naturalOrder());
+        return open;
+    }
+
+    private interface ResourceMethod {
+        void accept(String verb, String path, JavaMethod method);
+    }
+
+    private static void forEachMethod(ResourceMethod action) {
         var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.tollgate");
         for (JavaClass resource : classes) {
@@ -44,21 +79,12 @@ final class SecuredEndpoints {
             }
             String base = resource.getAnnotationOfType(Path.class).value();
             for (JavaMethod method : resource.getMethods()) {
-                // Read as class-file data, not reflection: inside a Quarkus test the classes live in another loader.
-                var permission = method.tryGetAnnotationOfType(PermissionsAllowed.class.getName());
                 var verb = VERBS.entrySet().stream().filter(v -> method.isAnnotatedWith(v.getKey())).findFirst();
-                if (permission.isEmpty() || verb.isEmpty()) {
-                    continue;
-                }
-                String path = base + method.tryGetAnnotationOfType(Path.class).map(Path::value).orElse("");
-                boolean orgScoped = permission.get().get("permission")
-                        .map(type -> ((JavaClass) type).getName().equals(OrgPermission.class.getName())).orElse(false);
-                for (String required : (String[]) permission.get().get("value").orElseThrow()) {
-                    endpoints.add(new Endpoint(verb.get().getValue(), path, required, orgScoped));
+                if (verb.isPresent()) {
+                    action.accept(verb.get().getValue(),
+                            base + method.tryGetAnnotationOfType(Path.class).map(Path::value).orElse(""), method);
                 }
             }
         }
-        endpoints.sort(Comparator.comparing(Endpoint::path).thenComparing(Endpoint::method));
-        return endpoints;
     }
 }

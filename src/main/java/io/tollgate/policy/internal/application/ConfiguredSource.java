@@ -15,10 +15,10 @@ public class ConfiguredSource {
 
     private final Optional<PolicySource> source;
 
-    public ConfiguredSource(GitOpsConfig config) {
+    public ConfiguredSource(GitOpsConfig config, EnvironmentVariables environment) {
         if (config.url().isPresent()) {
             source = Optional.of(new GitSource(config.url().get(), config.branch(), config.path().orElse(""),
-                    config.dataDir(), () -> credentials(config)));
+                    config.dataDir(), () -> credentials(config, environment)));
         } else {
             source = config.directory().map(DirectorySource::new);
         }
@@ -28,12 +28,10 @@ public class ConfiguredSource {
         return source;
     }
 
-    private static Optional<CredentialsProvider> credentials(GitOpsConfig config) {
+    private static Optional<CredentialsProvider> credentials(GitOpsConfig config, EnvironmentVariables environment) {
         return config.tokenEnv().map(name -> {
-            String token = System.getenv(name);
-            if (token == null || token.isBlank()) {
-                throw new SourceException("tollgate.gitops.token-env names " + name + ", which is not set");
-            }
+            String token = environment.get(name).orElseThrow(
+                    () -> new SourceException("tollgate.gitops.token-env names " + name + ", which is not set"));
             return new UsernamePasswordCredentialsProvider(config.username(), token);
         });
     }

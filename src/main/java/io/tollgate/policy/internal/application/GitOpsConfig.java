@@ -57,6 +57,12 @@ public interface GitOpsConfig {
     /** The name of the environment variable holding the HTTPS token (never the token itself). */
     Optional<String> tokenEnv();
 
+    /**
+     * The name of the environment variable holding the shared secret of the Git host's push webhook (never the secret
+     * itself). Unset: {@code POST /admin/v1/gitops/webhook} answers 404 (ADR 0028).
+     */
+    Optional<String> webhookSecretEnv();
+
     /** How long finished sync runs are kept (an interval sync writes one a minute). */
     @WithDefault("30d")
     Duration runRetention();

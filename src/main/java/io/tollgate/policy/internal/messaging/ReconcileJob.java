@@ -1,17 +1,21 @@
 package io.tollgate.policy.internal.messaging;
 
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.tollgate.platform.roles.Roles;
 import io.tollgate.policy.internal.application.ConfiguredSource;
 import io.tollgate.policy.internal.application.GitOpsConfig;
+import io.tollgate.policy.internal.application.GitOpsMetrics;
 import io.tollgate.policy.internal.application.Reconciler;
 import io.tollgate.policy.internal.persistence.SyncRunRepository;
 import io.tollgate.policy.internal.source.PolicySource;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -37,6 +41,14 @@ public class ReconcileJob {
         this.runs = runs;
         this.source = source;
         this.config = config;
+    }
+
+    /**
+     * The worker exports the reconciler's metrics from its start (zero until a sync), not from its first sync: the
+     * alerts and dashboards find them, and tell "never synced" (timestamp 0) from "not scraped".
+     */
+    void exportMetrics(@Observes StartupEvent start, GitOpsMetrics metrics) {
+        ClientProxy.unwrap(metrics); // creating the bean registers its meters
     }
 
     @Scheduled(every = "${tollgate.gitops.poll-interval}", delayed = "5s",

@@ -14,6 +14,10 @@ import io.tollgate.platform.roles.Roles;
 import io.tollgate.platform.security.Permissions;
 import io.tollgate.platform.web.CurrentActor;
 import io.tollgate.policy.internal.application.GitOpsService;
+import io.tollgate.policy.internal.application.GitOpsWebhook;
+import io.tollgate.policy.internal.application.GitOpsWebhook.Delivery;
+import io.tollgate.policy.internal.application.GitOpsWebhook.Ignored;
+import io.tollgate.policy.internal.application.GitOpsWebhook.Requested;
 import io.tollgate.policy.internal.documents.DocumentReader.Reading;
 import io.tollgate.policy.internal.documents.RawDocument;
 import io.tollgate.policy.internal.documents.SourceFile;
@@ -24,6 +28,8 @@ import io.tollgate.policy.internal.rest.GitOpsViews.DriftView;
 import io.tollgate.policy.internal.rest.GitOpsViews.PlanView;
 import io.tollgate.policy.internal.rest.GitOpsViews.StatusView;
 import io.tollgate.policy.internal.rest.GitOpsViews.SyncRequested;
+import io.tollgate.policy.internal.rest.GitOpsViews.WebhookIgnored;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -40,7 +46,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /admin/v1/gitops}: the state of the GitOps reconciler, its drift, dry-run plans for CI and sync requests.
- * Platform-wide, so superadmin only ({@code gitops:read}, {@code gitops:write}).
+ * Platform-wide, so superadmin only ({@code gitops:read}, {@code gitops:write}), except the Git host's webhook, which
+ * authenticates by the webhook's shared secret instead of a token (ADR 0028).
  */
 @Path("/admin/v1/gitops")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,11 +61,13 @@ public class GitOpsResource {
     }
 
     private final GitOpsService gitops;
+    private final GitOpsWebhook webhook;
     private final CurrentActor actor;
     private final ObjectMapper json;
 
-    public GitOpsResource(GitOpsService gitops, CurrentActor actor, ObjectMapper json) {
+    public GitOpsResource(GitOpsService gitops, GitOpsWebhook webhook, CurrentActor actor, ObjectMapper json) {
         this.gitops = gitops;
+        this.webhook = webhook;
         this.actor = actor;
         this.json = json;
     }
@@ -110,6 +119,31 @@ public class GitOpsResource {
     public Uni<Response> sync() {
         return gitops.requestSync(actor.get()).map(id -> Response.accepted(
                 new SyncRequested(id, Outcome.REQUESTED.apiName())).build());
+    }
+
+    /** No session: the delivery's signature (GitHub) or token (GitLab) is its authentication, checked first. */
+    @POST
+    @Path("/webhook")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    @APIResponse(responseCode = "200", description = "Authentic, but requests no sync: a ping, another event or branch")
+    @APIResponse(responseCode = "202", description = "A push to the configured branch: sync requested")
+    @APIResponse(responseCode = "400", description = "Malformed JSON, or a push without ref")
+    @APIResponse(responseCode = "401", description = "Missing or wrong signature or token")
+    @APIResponse(responseCode = "404", description = "No webhook secret is configured")
+    @APIResponse(responseCode = "409", description = "GitOps is not configured")
+    @APIResponse(responseCode = "413", description = "Body too large")
+    @APIResponse(responseCode = "415", description = "Not JSON")
+    public Uni<Response> webhook(@HeaderParam("X-Hub-Signature-256") String githubSignature,
+            @HeaderParam("X-GitHub-Event") String githubEvent, @HeaderParam("X-Gitlab-Token") String gitlabToken,
+            @HeaderParam("X-Gitlab-Event") String gitlabEvent, byte[] body) {
+        Delivery delivery = new Delivery(githubSignature, githubEvent, gitlabToken, gitlabEvent,
+                body == null ? new byte[0] : body);
+        return webhook.receive(delivery, actor.anonymous()).map(received -> switch (received) {
+            case Requested requested -> Response.accepted(
+                    new SyncRequested(requested.runId(), Outcome.REQUESTED.apiName())).build();
+            case Ignored ignored -> Response.ok(WebhookIgnored.because(ignored.reason())).build();
+        });
     }
 
     private Reading read(MediaType type, String body) {

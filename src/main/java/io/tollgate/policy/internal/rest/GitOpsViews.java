@@ -111,4 +111,12 @@ final class GitOpsViews {
 
     record SyncRequested(UUID runId, String outcome) {
     }
+
+    /** A webhook delivery that requests no sync (a ping, another event, another branch), and why. */
+    record WebhookIgnored(String outcome, String reason) {
+
+        static WebhookIgnored because(String reason) {
+            return new WebhookIgnored("ignored", reason);
+        }
+    }
 }
