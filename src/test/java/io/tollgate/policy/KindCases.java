@@ -147,7 +147,7 @@ final class KindCases {
     }
 
     private PolicyKind kind(String name) {
-        return kinds.stream().filter(kind -> kind.kind().equals(name)).findFirst().orElseThrow();
+        return kinds.stream().filter(kind -> kind.traits().kind().equals(name)).findFirst().orElseThrow();
     }
 
     private final class RoleBindingCase implements Case {
