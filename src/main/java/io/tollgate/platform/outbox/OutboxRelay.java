@@ -1,6 +1,7 @@
 package io.tollgate.platform.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.All;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -12,7 +13,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,10 +50,10 @@ public class OutboxRelay {
     /** Contexts whose publishing round is still running; later ticks skip them until it ends. */
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
-    public OutboxRelay(Instance<OutboxSource> sources, EventPublisher publisher, MeterRegistry metrics,
+    public OutboxRelay(@All List<OutboxSource> sources, EventPublisher publisher, MeterRegistry metrics,
             @ConfigProperty(name = "tollgate.outbox.batch-size") int batchSize,
             @ConfigProperty(name = "tollgate.outbox.retention") Duration retention) {
-        this.sources = sources.stream().toList();
+        this.sources = List.copyOf(sources);
         this.publisher = publisher;
         this.metrics = metrics;
         this.batchSize = batchSize;
