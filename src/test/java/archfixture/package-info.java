@@ -1,5 +1,6 @@
 /**
  * Planted architecture violations, one per rule, for {@code ArchitectureRulesCanFailTest}. Nothing here runs:
- * the REST resource and the consumer carry a build condition that is never true, so Quarkus leaves them out.
+ * the REST resource, the consumer and the outbox source carry a build condition that is never true, so Quarkus
+ * leaves them out.
  */
 package archfixture;

@@ -25,7 +25,9 @@ class ArchitectureRulesCanFailTest {
                 planted("gatewayHasNoDatasource", TollgateRules::gatewayHasNoDatasource, "archfixture.gateway.DatabaseOnTheHotPath"),
                 planted("domainIsFrameworkFree", TollgateRules::domainIsFrameworkFree, "archfixture.identity.internal.domain.ReactiveDomain"),
                 planted("endpointsDeclareAccess", TollgateRules::endpointsDeclareAccess, "PeekingResource.open()"),
-                planted("entryPointsBelongToARole", TollgateRules::entryPointsBelongToARole, "archfixture.worker.RolelessConsumer"));
+                planted("entryPointsBelongToARole", TollgateRules::entryPointsBelongToARole, "archfixture.worker.RolelessConsumer"),
+                planted("entryPointsBelongToARole (outbox)", TollgateRules::entryPointsBelongToARole,
+                        "archfixture.keys.internal.RolelessOutboxSource"));
     }
 
     private static Arguments planted(String name, Function<TollgateRules, ArchRule> rule, String culprit) {

@@ -18,6 +18,7 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.vertx.web.Route;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.inject.Produces;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -121,13 +122,19 @@ final class TollgateRules {
                 .allowEmptyShould(true);
     }
 
-    /** REST resources, Vert.x routes, consumers and scheduled jobs belong to a role, so role builds include only their own. */
+    /**
+     * REST resources, Vert.x routes, consumers, scheduled jobs and outbox sources belong to a role, so role builds
+     * include only their own. The kernel's scheduled jobs are exempt: they run in every build over what the
+     * contexts' role-bound beans give them (the outbox relay over the build's outbox sources).
+     */
     ArchRule entryPointsBelongToARole() {
         return classes().that().resideInAPackage(root + "..")
-                .and(com.tngtech.archunit.base.DescribedPredicate.describe("are REST resources, routes, consumers or scheduled jobs",
+                .and(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "are REST resources, routes, consumers, scheduled jobs outside the kernel or outbox sources",
                         (JavaClass type) -> type.isAnnotatedWith(Path.class) || type.getMethods().stream().anyMatch(
-                                m -> m.isAnnotatedWith(Incoming.class) || m.isAnnotatedWith(Scheduled.class)
-                                        || m.isAnnotatedWith(Route.class))))
+                                m -> m.isAnnotatedWith(Incoming.class) || m.isAnnotatedWith(Route.class)
+                                        || m.isAnnotatedWith(Scheduled.class) && !inKernel(type)
+                                        || m.isAnnotatedWith(Produces.class) && producesOutboxSource(m))))
                 .should(new ArchCondition<>("carry @IfBuildProperty on a tollgate.role.* property") {
                     @Override
                     public void check(JavaClass type, ConditionEvents events) {
@@ -145,6 +152,14 @@ final class TollgateRules {
     List<ArchRule> all() {
         return List.of(platformIsALeaf(), internalsStayInside(), contextsAreAcyclic(), gatewayHasNoDatasource(),
                 domainIsFrameworkFree(), endpointsDeclareAccess(), entryPointsBelongToARole());
+    }
+
+    private boolean inKernel(JavaClass type) {
+        return type.getPackageName().startsWith(root + ".platform");
+    }
+
+    private boolean producesOutboxSource(JavaMethod producer) {
+        return producer.getRawReturnType().getName().equals(root + ".platform.outbox.OutboxSource");
     }
 
     private static boolean servesV1(JavaClass resource) {

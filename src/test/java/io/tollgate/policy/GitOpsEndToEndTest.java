@@ -122,7 +122,7 @@ class GitOpsEndToEndTest extends KindTestBase {
 
     private ObjectNode observedOrNull(String kind, String namespace, String name) {
         ObjectRef ref = new ObjectRef(kind, namespace, name);
-        return kinds.stream().filter(k -> k.kind().equals(kind)).findFirst().orElseThrow().observe()
+        return kinds.stream().filter(k -> k.traits().kind().equals(kind)).findFirst().orElseThrow().observe()
                 .await().atMost(WAIT).stream().filter(o -> o.ref().equals(ref)).map(PolicyObject::spec)
                 .findFirst().orElse(null);
     }

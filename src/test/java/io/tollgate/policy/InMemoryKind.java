@@ -3,6 +3,7 @@ package io.tollgate.policy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.tollgate.platform.web.Actor;
+import io.tollgate.policy.api.KindTraits;
 import io.tollgate.policy.api.ObjectRef;
 import io.tollgate.policy.api.PolicyKind;
 import io.tollgate.policy.api.PolicyObject;
@@ -22,10 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class InMemoryKind implements PolicyKind {
 
-    private final String kind;
-    private final int rank;
-    private final Scope scope;
-    private final boolean prunable;
+    private final KindTraits traits;
     private final Map<ObjectRef, ObjectNode> store = new ConcurrentHashMap<>();
     private final Map<ObjectRef, String> secrets = new ConcurrentHashMap<>();
     private final List<String> applied = Collections.synchronizedList(new ArrayList<>());
@@ -34,30 +32,12 @@ public class InMemoryKind implements PolicyKind {
     private volatile Duration applyDelay = Duration.ZERO;
 
     public InMemoryKind(String kind, int rank, Scope scope, boolean prunable) {
-        this.kind = kind;
-        this.rank = rank;
-        this.scope = scope;
-        this.prunable = prunable;
+        this.traits = new KindTraits(kind, rank, scope, prunable);
     }
 
     @Override
-    public String kind() {
-        return kind;
-    }
-
-    @Override
-    public int rank() {
-        return rank;
-    }
-
-    @Override
-    public Scope scope() {
-        return scope;
-    }
-
-    @Override
-    public boolean prunable() {
-        return prunable;
+    public KindTraits traits() {
+        return traits;
     }
 
     @Override
@@ -73,7 +53,7 @@ public class InMemoryKind implements PolicyKind {
     @Override
     public List<ObjectRef> dependencies(PolicyObject declared) {
         return declared.spec().has("dependsOn")
-                ? List.of(ObjectRef.platformWide(kind, declared.spec().get("dependsOn").asText()))
+                ? List.of(ObjectRef.platformWide(traits.kind(), declared.spec().get("dependsOn").asText()))
                 : List.of();
     }
 

@@ -12,6 +12,7 @@ import io.tollgate.catalog.TestDns;
 import io.tollgate.catalog.internal.application.AccessFactory;
 import io.tollgate.catalog.internal.application.ModelService;
 import io.tollgate.catalog.internal.application.ProviderService;
+import io.tollgate.policy.api.ObjectRef;
 import io.tollgate.policy.api.PolicyKind;
 import io.tollgate.policy.api.PolicyObject;
 import io.tollgate.testing.Accounts;
@@ -23,6 +24,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One row per kind of the contract test's table: a declared object with its prerequisites, and ways to vary it.
@@ -93,39 +97,31 @@ final class KindCases {
     /** A new organisation with an OpenAI-compatible provider named {@code openai}; emits the organisation's slug. */
     String organisationWithProvider() {
         String org = organisation();
-        create(Documents.object("""
-                apiVersion: tollgate.io/v1
-                kind: Provider
-                metadata: {namespace: %s, name: openai}
-                spec: {type: openai, baseUrl: "https://%s/v1"}
-                """.formatted(org, TestDns.PUBLIC_HOST)));
+        create(document("Provider", org, "openai",
+                "{type: openai, baseUrl: \"https://%s/v1\"}".formatted(TestDns.PUBLIC_HOST)));
         return org;
     }
 
     /** A new model of the organisation on its {@code openai} provider; emits the model's name. */
     String model(String org) {
         String name = Unique.slug("mini");
-        create(Documents.object("""
-                apiVersion: tollgate.io/v1
-                kind: Model
-                metadata: {namespace: %s, name: %s}
-                spec:
-                  deployments:
-                    - {provider: openai, providerNamespace: %s, upstreamModel: gpt-4o-mini}
-                """.formatted(org, name, org)));
+        create(document("Model", org, name, """
+                deployments:
+                  - {provider: openai, providerNamespace: %s, upstreamModel: gpt-4o-mini}
+                """.formatted(org)));
         return name;
     }
 
     Case of(String kind) {
         return switch (kind) {
-            case "Organization" -> new OrganizationCase();
-            case "Project" -> new ProjectCase();
-            case "RoleBinding" -> new RoleBindingCase();
-            case "Provider" -> new ProviderCase();
-            case "Model" -> new ModelCase();
-            case "Price" -> new PriceCase();
-            case "RateLimit" -> new RateLimitCase();
-            case "Budget" -> new BudgetCase();
+            case "Organization" -> organizationCase();
+            case "Project" -> projectCase();
+            case "RoleBinding" -> roleBindingCase();
+            case "Provider" -> providerCase();
+            case "Model" -> modelCase();
+            case "Price" -> priceCase();
+            case "RateLimit" -> rateLimitCase();
+            case "Budget" -> budgetCase();
             default -> throw new IllegalArgumentException(kind);
         };
     }
@@ -133,12 +129,7 @@ final class KindCases {
     /** A new organisation, created through its kind; emits its slug. */
     String organisation() {
         String slug = Unique.slug("org");
-        create(Documents.object("""
-                apiVersion: tollgate.io/v1
-                kind: Organization
-                metadata: {name: %s}
-                spec: {displayName: Policy test org}
-                """.formatted(slug)));
+        create(document("Organization", null, slug, "{displayName: Policy test org}"));
         return slug;
     }
 
@@ -147,357 +138,192 @@ final class KindCases {
     }
 
     private PolicyKind kind(String name) {
-        return kinds.stream().filter(kind -> kind.kind().equals(name)).findFirst().orElseThrow();
+        return kinds.stream().filter(kind -> kind.traits().kind().equals(name)).findFirst().orElseThrow();
     }
 
-    private final class RoleBindingCase implements Case {
-        @Override
-        public PolicyObject arrange() {
-            return Documents.object("""
-                    apiVersion: tollgate.io/v1
-                    kind: RoleBinding
-                    metadata: {namespace: %s, name: %s}
-                    spec: {role: developer}
-                    """.formatted(organisation(), Accounts.user(root()).email()));
-        }
-
-        @Override
-        public ObjectNode changed(PolicyObject declared) {
-            return Documents.spec("{role: admin}");
-        }
-
-        @Override
-        public void drift(PolicyObject declared) {
-            UUID orgId = orgId(declared.ref().namespace());
-            String userId = root().request().get("/admin/v1/orgs/" + orgId + "/members").then().statusCode(200)
-                    .extract().path("items.find { it.email == '%s' }.userId".formatted(declared.ref().name()));
-            root().request().contentType("application/json").body(Map.of("role", "viewer"))
-                    .patch("/admin/v1/orgs/" + orgId + "/members/" + userId).then().statusCode(200);
-        }
-
-        @Override
-        public Optional<PolicyObject> dangling() {
-            return Optional.of(Documents.object("""
-                    apiVersion: tollgate.io/v1
-                    kind: RoleBinding
-                    metadata: {namespace: %s, name: someone@test.tollgate}
-                    spec: {role: viewer}
-                    """.formatted(Unique.slug("no-such-org"))));
-        }
-
-        @Override
-        public ObjectNode invalid(PolicyObject declared) {
-            return Documents.spec("{role: superadmin}");
-        }
+    /** The object a document in Git declares; {@code namespace} null for a platform-wide one, {@code spec} in YAML. */
+    private static PolicyObject document(String kind, String namespace, String name, String spec) {
+        return new PolicyObject(new ObjectRef(kind, namespace, name), Documents.spec(spec));
     }
 
-    private final class ProviderCase implements Case {
-        @Override
-        public PolicyObject arrange() {
-            return Documents.object("""
-                    apiVersion: tollgate.io/v1
-                    kind: Provider
-                    metadata: {namespace: %s, name: openai}
-                    spec:
-                      type: openai
-                      baseUrl: " https://%s/v1/ "
-                      extraHeaders: {X-Team: search}
-                      timeouts: {totalMs: 120000}
-                    """.formatted(organisation(), TestDns.PUBLIC_HOST));
-        }
+    /** A row of the table, its parts as {@link Case} describes them; {@code changed} and {@code invalid} give YAML. */
+    private static Case row(Supplier<PolicyObject> arrange, Function<PolicyObject, String> changed,
+            Consumer<PolicyObject> drift, Supplier<Optional<PolicyObject>> dangling,
+            Function<PolicyObject, String> invalid) {
+        return new Case() {
+            @Override
+            public PolicyObject arrange() {
+                return arrange.get();
+            }
 
-        @Override
-        public ObjectNode changed(PolicyObject declared) {
-            return Documents.spec("""
-                    type: openai
-                    baseUrl: https://%s/v2
-                    timeouts: {connectMs: 2000, firstByteMs: 30000, idleMs: 10000, totalMs: 60000}
-                    maxConcurrent: 50
-                    """.formatted(TestDns.PUBLIC_HOST));
-        }
+            @Override
+            public ObjectNode changed(PolicyObject declared) {
+                return Documents.spec(changed.apply(declared));
+            }
 
-        @Override
-        public void drift(PolicyObject declared) {
-            root().request().contentType("application/json").body(Map.of("maxConcurrent", 7))
-                    .patch("/admin/v1/providers/" + providerId(declared.ref().namespace(), declared.ref().name()))
-                    .then().statusCode(200);
-        }
+            @Override
+            public void drift(PolicyObject declared) {
+                drift.accept(declared);
+            }
 
-        @Override
-        public Optional<PolicyObject> dangling() {
-            return Optional.of(Documents.object("""
-                    apiVersion: tollgate.io/v1
-                    kind: Provider
-                    metadata: {namespace: %s, name: openai}
-                    spec: {type: simulator}
-                    """.formatted(Unique.slug("no-such-org"))));
-        }
+            @Override
+            public Optional<PolicyObject> dangling() {
+                return dangling.get();
+            }
 
-        @Override
-        public ObjectNode invalid(PolicyObject declared) {
-            return Documents.spec("""
-                    type: openai
-                    baseUrl: https://%s/v1
-                    timeouts: {connectMs: 10000, totalMs: 5000}
-                    """.formatted(TestDns.PUBLIC_HOST));
-        }
+            @Override
+            public ObjectNode invalid(PolicyObject declared) {
+                return Documents.spec(invalid.apply(declared));
+            }
+        };
     }
 
-    private final class ModelCase implements Case {
-        @Override
-        public PolicyObject arrange() {
-            String org = organisationWithProvider();
-            String fallback = model(org);
-            return Documents.object("""
-                    apiVersion: tollgate.io/v1
-                    kind: Model
-                    metadata: {namespace: %1$s, name: %2$s}
-                    spec:
-                      audience: [{organization: %1$s}]
-                      fallbacks: [{model: %3$s, namespace: %1$s}]
-                      capabilities: {tools: true, maxContextTokens: 128000}
-                      deployments:
-                        - {provider: openai, providerNamespace: %1$s, upstreamModel: gpt-4o-mini, priority: 1}
-                        - {provider: openai, providerNamespace: %1$s, upstreamModel: gpt-4o, weight: 3, rpm: 600}
-                    """.formatted(org, Unique.slug("chat"), fallback));
-        }
-
-        @Override
-        public ObjectNode changed(PolicyObject declared) {
-            return Documents.spec("""
-                    strategy: least-busy
-                    retry: {attempts: 3, backoffMs: 50}
-                    capabilities: {chat: true, vision: true}
-                    deployments:
-                      - {provider: openai, providerNamespace: %s, upstreamModel: gpt-4.1, maxConcurrent: 10, tpm: 100000}
-                    """.formatted(declared.ref().namespace()));
-        }
-
-        @Override
-        public void drift(PolicyObject declared) {
-            root().request().contentType("application/json").body(Map.of("strategy", "lowest-latency"))
-                    .patch("/admin/v1/models/" + modelId(declared.ref().name())).then().statusCode(200);
-        }
-
-        @Override
-        public Optional<PolicyObject> dangling() {
-            String org = organisation();
-            return Optional.of(Documents.object("""
-                    apiVersion: tollgate.io/v1
-                    kind: Model
-                    metadata: {namespace: %1$s, name: %2$s}
-                    spec:
-                      deployments: [{provider: no-such-provider, providerNamespace: %1$s, upstreamModel: gpt-4o}]
-                    """.formatted(org, Unique.slug("chat"))));
-        }
-
-        @Override
-        public ObjectNode invalid(PolicyObject declared) {
-            return Documents.spec("""
-                    deployments: [{provider: openai, providerNamespace: %s, upstreamModel: gpt-4o, weight: 0}]
-                    """.formatted(declared.ref().namespace()));
-        }
+    private Case organizationCase() {
+        return row(() -> document("Organization", null, Unique.slug("acme"), "{displayName: \"  Acme Corp  \"}"),
+                declared -> "{displayName: Acme Holdings, status: suspended}",
+                declared -> {
+                    var org = await(orgs.bySlug(declared.ref().name()));
+                    await(orgs.update(org.id(), OrgChange.of("Renamed through the API", null), org.version(), GIT));
+                },
+                Optional::empty,
+                declared -> "{displayName: Acme, status: deleted}");
     }
 
-    private final class PriceCase implements Case {
-        @Override
-        public PolicyObject arrange() {
-            String org = organisationWithProvider();
-            return Documents.object("""
-                    apiVersion: tollgate.io/v1
-                    kind: Price
-                    metadata: {namespace: %s, name: %s}
-                    spec: {inputPer1M: "2.50", outputPer1M: "10.000", currency: USD}
-                    """.formatted(org, model(org)));
-        }
-
-        @Override
-        public ObjectNode changed(PolicyObject declared) {
-            return Documents.spec("{inputPer1M: \"3\", outputPer1M: \"12\", cachedInputPer1M: \"1.25\", currency: EUR}");
-        }
-
-        @Override
-        public void drift(PolicyObject declared) {
-            root().request().contentType("application/json")
-                    .body(Map.of("inputPer1M", "9.99", "outputPer1M", "10", "currency", "USD"))
-                    .post("/admin/v1/models/" + modelId(declared.ref().name()) + "/prices").then().statusCode(201);
-        }
-
-        @Override
-        public Optional<PolicyObject> dangling() {
-            return Optional.of(Documents.object("""
-                    apiVersion: tollgate.io/v1
-                    kind: Price
-                    metadata: {namespace: %s, name: no-such-model}
-                    spec: {inputPer1M: "1", outputPer1M: "2", currency: USD}
-                    """.formatted(organisation())));
-        }
-
-        @Override
-        public ObjectNode invalid(PolicyObject declared) {
-            return Documents.spec("{inputPer1M: \"1\", outputPer1M: \"2\", currency: ABC}");
-        }
+    private Case projectCase() {
+        return row(() -> document("Project", organisation(), "search", "{displayName: Search}"),
+                declared -> "{displayName: Search and ranking}",
+                declared -> {
+                    UUID orgId = orgId(declared.ref().namespace());
+                    var project = await(projects.bySlug(orgId, declared.ref().name()));
+                    await(projects.rename(orgId, project.id(), ProjectChange.of("Renamed through the API"), GIT));
+                },
+                () -> Optional.of(document("Project", Unique.slug("no-such-org"), "search", "{displayName: Search}")),
+                declared -> "{displayName: \"" + "x".repeat(201) + "\"}");
     }
 
-    private final class RateLimitCase implements Case {
-        @Override
-        public PolicyObject arrange() {
-            String org = organisation();
-            create(Documents.object("""
-                    apiVersion: tollgate.io/v1
-                    kind: Project
-                    metadata: {namespace: %s, name: search}
-                    spec: {displayName: Search}
-                    """.formatted(org)));
-            return Documents.object("""
-                    apiVersion: tollgate.io/v1
-                    kind: RateLimit
-                    metadata: {namespace: %s, name: search}
-                    spec:
-                      requestsPerMinute: 100
-                      models:
-                        gpt-4o: {tokensPerMinute: 50000}
-                    """.formatted(org));
-        }
-
-        @Override
-        public ObjectNode changed(PolicyObject declared) {
-            return Documents.spec("{tokensPerMinute: 200000, maxConcurrent: 5}");
-        }
-
-        @Override
-        public void drift(PolicyObject declared) {
-            UUID orgId = orgId(declared.ref().namespace());
-            UUID projectId = await(projects.bySlug(orgId, declared.ref().name())).id();
-            root().request().contentType("application/json").body(Map.of("requestsPerMinute", 1))
-                    .put("/admin/v1/orgs/" + orgId + "/projects/" + projectId + "/limits").then().statusCode(200);
-        }
-
-        @Override
-        public Optional<PolicyObject> dangling() {
-            return Optional.of(Documents.object("""
-                    apiVersion: tollgate.io/v1
-                    kind: RateLimit
-                    metadata: {namespace: %s, name: no-such-project}
-                    spec: {requestsPerMinute: 100}
-                    """.formatted(organisation())));
-        }
-
-        @Override
-        public ObjectNode invalid(PolicyObject declared) {
-            return Documents.spec("{requestsPerMinute: 2000000}");
-        }
+    private Case roleBindingCase() {
+        return row(() -> document("RoleBinding", organisation(), Accounts.user(root()).email(), "{role: developer}"),
+                declared -> "{role: admin}",
+                declared -> {
+                    UUID orgId = orgId(declared.ref().namespace());
+                    String userId = root().request().get("/admin/v1/orgs/" + orgId + "/members").then().statusCode(200)
+                            .extract().path("items.find { it.email == '%s' }.userId".formatted(declared.ref().name()));
+                    root().request().contentType("application/json").body(Map.of("role", "viewer"))
+                            .patch("/admin/v1/orgs/" + orgId + "/members/" + userId).then().statusCode(200);
+                },
+                () -> Optional.of(document("RoleBinding", Unique.slug("no-such-org"), "someone@test.tollgate",
+                        "{role: viewer}")),
+                declared -> "{role: superadmin}");
     }
 
-    private final class BudgetCase implements Case {
-        @Override
-        public PolicyObject arrange() {
-            return Documents.object("""
-                    apiVersion: tollgate.io/v1
-                    kind: Budget
-                    metadata: {namespace: %1$s, name: %1$s}
-                    spec: {daily: "25.50", monthly: "500", currency: USD}
-                    """.formatted(organisation()));
-        }
-
-        @Override
-        public ObjectNode changed(PolicyObject declared) {
-            return Documents.spec("{monthly: \"1000.000001\", currency: EUR, softThresholdPercent: 90}");
-        }
-
-        @Override
-        public void drift(PolicyObject declared) {
-            UUID orgId = orgId(declared.ref().namespace());
-            root().request().contentType("application/json").body(Map.of("daily", "1", "currency", "USD"))
-                    .put("/admin/v1/orgs/" + orgId + "/budgets").then().statusCode(200);
-        }
-
-        @Override
-        public Optional<PolicyObject> dangling() {
-            return Optional.of(Documents.object("""
-                    apiVersion: tollgate.io/v1
-                    kind: Budget
-                    metadata: {namespace: %1$s, name: %1$s}
-                    spec: {daily: "1", currency: USD}
-                    """.formatted(Unique.slug("no-such-org"))));
-        }
-
-        @Override
-        public ObjectNode invalid(PolicyObject declared) {
-            return Documents.spec("{daily: \"1.1234567\", currency: USD}");
-        }
+    private Case providerCase() {
+        return row(() -> document("Provider", organisation(), "openai", """
+                        type: openai
+                        baseUrl: " https://%s/v1/ "
+                        extraHeaders: {X-Team: search}
+                        timeouts: {totalMs: 120000}
+                        """.formatted(TestDns.PUBLIC_HOST)),
+                declared -> """
+                        type: openai
+                        baseUrl: https://%s/v2
+                        timeouts: {connectMs: 2000, firstByteMs: 30000, idleMs: 10000, totalMs: 60000}
+                        maxConcurrent: 50
+                        """.formatted(TestDns.PUBLIC_HOST),
+                declared -> root().request().contentType("application/json").body(Map.of("maxConcurrent", 7))
+                        .patch("/admin/v1/providers/" + providerId(declared.ref().namespace(), declared.ref().name()))
+                        .then().statusCode(200),
+                () -> Optional.of(document("Provider", Unique.slug("no-such-org"), "openai", "{type: simulator}")),
+                declared -> """
+                        type: openai
+                        baseUrl: https://%s/v1
+                        timeouts: {connectMs: 10000, totalMs: 5000}
+                        """.formatted(TestDns.PUBLIC_HOST));
     }
 
-    private final class OrganizationCase implements Case {
-        @Override
-        public PolicyObject arrange() {
-            return Documents.object("""
-                    apiVersion: tollgate.io/v1
-                    kind: Organization
-                    metadata: {name: %s}
-                    spec:
-                      displayName: "  Acme Corp  "
-                    """.formatted(Unique.slug("acme")));
-        }
-
-        @Override
-        public ObjectNode changed(PolicyObject declared) {
-            return Documents.spec("{displayName: Acme Holdings, status: suspended}");
-        }
-
-        @Override
-        public void drift(PolicyObject declared) {
-            var org = await(orgs.bySlug(declared.ref().name()));
-            await(orgs.update(org.id(), OrgChange.of("Renamed through the API", null), org.version(), GIT));
-        }
-
-        @Override
-        public Optional<PolicyObject> dangling() {
-            return Optional.empty();
-        }
-
-        @Override
-        public ObjectNode invalid(PolicyObject declared) {
-            return Documents.spec("{displayName: Acme, status: deleted}");
-        }
+    private Case modelCase() {
+        return row(() -> {
+                    String org = organisationWithProvider();
+                    String fallback = model(org);
+                    return document("Model", org, Unique.slug("chat"), """
+                            audience: [{organization: %1$s}]
+                            fallbacks: [{model: %2$s, namespace: %1$s}]
+                            capabilities: {tools: true, maxContextTokens: 128000}
+                            deployments:
+                              - {provider: openai, providerNamespace: %1$s, upstreamModel: gpt-4o-mini, priority: 1}
+                              - {provider: openai, providerNamespace: %1$s, upstreamModel: gpt-4o, weight: 3, rpm: 600}
+                            """.formatted(org, fallback));
+                },
+                declared -> """
+                        strategy: least-busy
+                        retry: {attempts: 3, backoffMs: 50}
+                        capabilities: {chat: true, vision: true}
+                        deployments:
+                          - {provider: openai, providerNamespace: %s, upstreamModel: gpt-4.1, maxConcurrent: 10, tpm: 100000}
+                        """.formatted(declared.ref().namespace()),
+                declared -> root().request().contentType("application/json").body(Map.of("strategy", "lowest-latency"))
+                        .patch("/admin/v1/models/" + modelId(declared.ref().name())).then().statusCode(200),
+                () -> {
+                    String org = organisation();
+                    return Optional.of(document("Model", org, Unique.slug("chat"),
+                            "deployments: [{provider: no-such-provider, providerNamespace: %s, upstreamModel: gpt-4o}]"
+                                    .formatted(org)));
+                },
+                declared -> "deployments: [{provider: openai, providerNamespace: %s, upstreamModel: gpt-4o, weight: 0}]"
+                        .formatted(declared.ref().namespace()));
     }
 
-    private final class ProjectCase implements Case {
-        @Override
-        public PolicyObject arrange() {
-            return Documents.object("""
-                    apiVersion: tollgate.io/v1
-                    kind: Project
-                    metadata: {namespace: %s, name: search}
-                    spec: {displayName: Search}
-                    """.formatted(organisation()));
-        }
+    private Case priceCase() {
+        return row(() -> {
+                    String org = organisationWithProvider();
+                    return document("Price", org, model(org),
+                            "{inputPer1M: \"2.50\", outputPer1M: \"10.000\", currency: USD}");
+                },
+                declared -> "{inputPer1M: \"3\", outputPer1M: \"12\", cachedInputPer1M: \"1.25\", currency: EUR}",
+                declared -> root().request().contentType("application/json")
+                        .body(Map.of("inputPer1M", "9.99", "outputPer1M", "10", "currency", "USD"))
+                        .post("/admin/v1/models/" + modelId(declared.ref().name()) + "/prices").then().statusCode(201),
+                () -> Optional.of(document("Price", organisation(), "no-such-model",
+                        "{inputPer1M: \"1\", outputPer1M: \"2\", currency: USD}")),
+                declared -> "{inputPer1M: \"1\", outputPer1M: \"2\", currency: ABC}");
+    }
 
-        @Override
-        public ObjectNode changed(PolicyObject declared) {
-            return Documents.spec("{displayName: Search and ranking}");
-        }
+    private Case rateLimitCase() {
+        return row(() -> {
+                    String org = organisation();
+                    create(document("Project", org, "search", "{displayName: Search}"));
+                    return document("RateLimit", org, "search", """
+                            requestsPerMinute: 100
+                            models:
+                              gpt-4o: {tokensPerMinute: 50000}
+                            """);
+                },
+                declared -> "{tokensPerMinute: 200000, maxConcurrent: 5}",
+                declared -> {
+                    UUID orgId = orgId(declared.ref().namespace());
+                    UUID projectId = await(projects.bySlug(orgId, declared.ref().name())).id();
+                    root().request().contentType("application/json").body(Map.of("requestsPerMinute", 1))
+                            .put("/admin/v1/orgs/" + orgId + "/projects/" + projectId + "/limits")
+                            .then().statusCode(200);
+                },
+                () -> Optional.of(document("RateLimit", organisation(), "no-such-project", "{requestsPerMinute: 100}")),
+                declared -> "{requestsPerMinute: 2000000}");
+    }
 
-        @Override
-        public void drift(PolicyObject declared) {
-            UUID orgId = orgId(declared.ref().namespace());
-            var project = await(projects.bySlug(orgId, declared.ref().name()));
-            await(projects.rename(orgId, project.id(), ProjectChange.of("Renamed through the API"), GIT));
-        }
-
-        @Override
-        public Optional<PolicyObject> dangling() {
-            return Optional.of(Documents.object("""
-                    apiVersion: tollgate.io/v1
-                    kind: Project
-                    metadata: {namespace: %s, name: search}
-                    spec: {displayName: Search}
-                    """.formatted(Unique.slug("no-such-org"))));
-        }
-
-        @Override
-        public ObjectNode invalid(PolicyObject declared) {
-            return Documents.spec("{displayName: \"" + "x".repeat(201) + "\"}");
-        }
+    private Case budgetCase() {
+        return row(() -> {
+                    String org = organisation();
+                    return document("Budget", org, org, "{daily: \"25.50\", monthly: \"500\", currency: USD}");
+                },
+                declared -> "{monthly: \"1000.000001\", currency: EUR, softThresholdPercent: 90}",
+                declared -> {
+                    UUID orgId = orgId(declared.ref().namespace());
+                    root().request().contentType("application/json").body(Map.of("daily", "1", "currency", "USD"))
+                            .put("/admin/v1/orgs/" + orgId + "/budgets").then().statusCode(200);
+                },
+                () -> {
+                    String org = Unique.slug("no-such-org");
+                    return Optional.of(document("Budget", org, org, "{daily: \"1\", currency: USD}"));
+                },
+                declared -> "{daily: \"1.1234567\", currency: USD}");
     }
 }

@@ -46,7 +46,7 @@ abstract class KindTestBase {
     }
 
     PolicyKind kind(String name) {
-        return kinds.stream().filter(kind -> kind.kind().equals(name)).findFirst().orElseThrow();
+        return kinds.stream().filter(kind -> kind.traits().kind().equals(name)).findFirst().orElseThrow();
     }
 
     /** The spec the platform holds for {@code ref}, as its kind observes it. */

@@ -74,7 +74,7 @@ class PolicyKindContractTest extends KindTestBase {
         PolicyObject declared = cases.of(kindName).arrange();
         await(kind.create(declared, GIT));
 
-        if (kind.prunable()) {
+        if (kind.traits().prunable()) {
             await(kind.delete(declared.ref(), GIT));
             assertThat(observed(declared.ref())).isEmpty();
         } else {

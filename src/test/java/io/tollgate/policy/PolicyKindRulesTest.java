@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tollgate.catalog.TestDns;
 import io.tollgate.platform.error.ErrorKind;
 import io.tollgate.platform.error.TollgateException;
+import io.tollgate.policy.api.KindTraits;
 import io.tollgate.policy.api.ObjectRef;
 import io.tollgate.policy.api.PolicyKind;
 import io.tollgate.policy.api.PolicyObject;
@@ -31,7 +32,8 @@ class PolicyKindRulesTest extends KindTestBase {
 
     @Test
     void everyKindIsABeanAndOwnersComeFirst() {
-        List<String> byRank = kinds.stream().sorted(Comparator.comparingInt(PolicyKind::rank)).map(PolicyKind::kind).toList();
+        List<String> byRank = kinds.stream().map(PolicyKind::traits).sorted(Comparator.comparingInt(KindTraits::rank))
+                .map(KindTraits::kind).toList();
 
         assertThat(byRank).containsExactlyInAnyOrderElementsOf(KindCases.KINDS);
         assertThat(byRank).containsSubsequence("Organization", "Project", "Provider", "Model", "Price", "RateLimit");
@@ -73,7 +75,7 @@ class PolicyKindRulesTest extends KindTestBase {
     /** By rank, and within a rank each object after the declared objects it needs (a model after its fallbacks). */
     private List<PolicyObject> inDependencyOrder(List<PolicyObject> objects) {
         List<PolicyObject> pending = new ArrayList<>(objects);
-        pending.sort(Comparator.comparingInt(o -> kind(o.ref().kind()).rank()));
+        pending.sort(Comparator.comparingInt(o -> kind(o.ref().kind()).traits().rank()));
         List<PolicyObject> ordered = new ArrayList<>();
         Set<ObjectRef> declared = objects.stream().map(PolicyObject::ref).collect(Collectors.toSet());
         Set<ObjectRef> done = new HashSet<>();

@@ -1,12 +1,14 @@
 package io.tollgate.platform.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.All;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tollgate.platform.events.CloudEvents;
 import io.tollgate.platform.events.EventPublisher;
 import io.tollgate.platform.web.Actor;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -15,32 +17,82 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
- * Publishes a context's unpublished outbox rows with publisher confirms and marks them published, in one
+ * Publishes the unpublished outbox rows of every {@link OutboxSource} in this build with publisher confirms and marks them published, in one
  * transaction that locks the batch ({@code FOR UPDATE SKIP LOCKED}), so that several replicas share the work
  * without publishing a row twice in the normal case. A crash between confirm and commit publishes the batch
  * again: delivery is at least once, and consumers deduplicate through their inbox.
+ *
+ * <p>The job belongs to no role of its own: it runs in every build, over the sources that the build's roles
+ * produce (none in the gateway's).
  */
 @ApplicationScoped
 public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private static final String PENDING = """
             SELECT id, routing_key, subject, org_id, data::text AS data, metadata, created_at FROM outbox
              WHERE published_at IS NULL ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED""";
 
+    private final List<OutboxSource> sources;
     private final EventPublisher publisher;
     private final MeterRegistry metrics;
+    private final int batchSize;
+    private final Duration retention;
+    /** Contexts whose publishing round is still running; later ticks skip them until it ends. */
+    private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
-    public OutboxRelay(EventPublisher publisher, MeterRegistry metrics) {
+    public OutboxRelay(@All List<OutboxSource> sources, EventPublisher publisher, MeterRegistry metrics,
+            @ConfigProperty(name = "tollgate.outbox.batch-size") int batchSize,
+            @ConfigProperty(name = "tollgate.outbox.retention") Duration retention) {
+        this.sources = List.copyOf(sources);
         this.publisher = publisher;
         this.metrics = metrics;
+        this.batchSize = batchSize;
+        this.retention = retention;
     }
 
-    /** Publishes up to {@code batchSize} pending events of {@code context}; emits how many it published. */
-    public Uni<Integer> publishPending(Pool pool, String context, int batchSize) {
-        return pool.withTransaction(tx -> tx.preparedQuery(PENDING).execute(Tuple.of(batchSize))
+    /**
+     * Starts a round for each source whose previous round has ended, so that a slow database or broker holds up
+     * only its own context.
+     */
+    @Scheduled(every = "${tollgate.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.PROCEED)
+    Uni<Void> publish() {
+        return forEachSource("publishing", source -> {
+            if (!busy.add(source.context())) {
+                return Uni.createFrom().voidItem();
+            }
+            return publishPending(source).onTermination().invoke(() -> busy.remove(source.context())).replaceWithVoid();
+        });
+    }
+
+    @Scheduled(every = "1h", delayed = "1m")
+    Uni<Void> purge() {
+        return forEachSource("purging", source -> purgePublished(source).replaceWithVoid());
+    }
+
+    /** Runs {@code work} on every source at once; one context's failure is logged and leaves the others be. */
+    private Uni<Void> forEachSource(String activity, Function<OutboxSource, Uni<Void>> work) {
+        return Multi.createFrom().iterable(sources)
+                .onItem().transformToUniAndMerge(source -> work.apply(source)
+                        .onFailure().invoke(e -> LOG.errorf(e, "Outbox of %s: %s failed; the next round retries",
+                                source.context(), activity))
+                        .onFailure().recoverWithNull())
+                .collect().last().replaceWithVoid();
+    }
+
+    /** Publishes up to {@code batchSize} pending events of {@code source}; emits how many it published. */
+    private Uni<Integer> publishPending(OutboxSource source) {
+        String context = source.context();
+        return source.pool().withTransaction(tx -> tx.preparedQuery(PENDING).execute(Tuple.of(batchSize))
                 .flatMap(rows -> {
                     List<UUID> ids = new ArrayList<>();
                     List<Uni<Void>> confirms = new ArrayList<>();
@@ -62,8 +114,8 @@ public class OutboxRelay {
     }
 
     /** Deletes published rows older than {@code retention}; emits how many. */
-    public Uni<Integer> purgePublished(Pool pool, Duration retention) {
-        return pool.preparedQuery("DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)")
+    private Uni<Integer> purgePublished(OutboxSource source) {
+        return source.pool().preparedQuery("DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)")
                 .execute(Tuple.of((double) retention.toSeconds()))
                 .map(result -> result.rowCount());
     }

@@ -12,7 +12,7 @@ public final class Roles {
 
     /** The {@code /v1} hot path. */
     public static final String GATEWAY = "tollgate.role.gateway";
-    /** The {@code /admin/v1} API and the outbox relays of the contexts it writes. */
+    /** The {@code /admin/v1} API and the outboxes of the contexts it writes. */
     public static final String MANAGEMENT = "tollgate.role.management";
     /** Message consumers, projections and scheduled jobs. */
     public static final String WORKER = "tollgate.role.worker";

@@ -15,16 +15,8 @@ import java.util.List;
  */
 public interface PolicyKind {
 
-    /** The document kind, e.g. {@code Organization}; its JSON Schema is {@code policy/schemas/<kind>.json}. */
-    String kind();
-
-    /** Applied in ascending rank (an Organization before its Projects), deleted in descending rank. */
-    int rank();
-
-    Scope scope();
-
-    /** Whether the object can be deleted from the platform when its document is deleted from Git. */
-    boolean prunable();
+    /** The kind's name, rank, scope and whether it can be pruned. */
+    KindTraits traits();
 
     /** The declared spec, already valid against the kind's schema, with defaults filled in. */
     ObjectNode normalise(ObjectNode spec);
@@ -41,6 +33,6 @@ public interface PolicyKind {
     /** Changes the object's managed fields to the declared ones, leaving every other field as it is. */
     Uni<Void> update(PolicyObject declared, Actor actor);
 
-    /** Deletes the object (only called when {@link #prunable()} and pruning is enabled for the kind). */
+    /** Deletes the object (only called when {@link KindTraits#prunable()} and pruning is enabled for the kind). */
     Uni<Void> delete(ObjectRef ref, Actor actor);
 }

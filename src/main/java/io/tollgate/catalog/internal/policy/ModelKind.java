@@ -17,6 +17,7 @@ import io.tollgate.catalog.internal.domain.Provider;
 import io.tollgate.platform.error.ErrorKind;
 import io.tollgate.platform.error.TollgateException;
 import io.tollgate.platform.web.Actor;
+import io.tollgate.policy.api.KindTraits;
 import io.tollgate.policy.api.ObjectRef;
 import io.tollgate.policy.api.PolicyKind;
 import io.tollgate.policy.api.PolicyObject;
@@ -86,23 +87,8 @@ public class ModelKind implements PolicyKind {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public int rank() {
-        return 50;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.EITHER;
-    }
-
-    @Override
-    public boolean prunable() {
-        return true;
+    public KindTraits traits() {
+        return new KindTraits(KIND, 50, Scope.EITHER, true);
     }
 
     @Override

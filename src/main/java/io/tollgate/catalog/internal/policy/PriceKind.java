@@ -11,6 +11,7 @@ import io.tollgate.catalog.internal.domain.PricedModel;
 import io.tollgate.platform.error.ErrorKind;
 import io.tollgate.platform.error.TollgateException;
 import io.tollgate.platform.web.Actor;
+import io.tollgate.policy.api.KindTraits;
 import io.tollgate.policy.api.ObjectRef;
 import io.tollgate.policy.api.PolicyKind;
 import io.tollgate.policy.api.PolicyObject;
@@ -48,23 +49,8 @@ public class PriceKind implements PolicyKind {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public int rank() {
-        return 60;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.EITHER;
-    }
-
-    @Override
-    public boolean prunable() {
-        return false;
+    public KindTraits traits() {
+        return new KindTraits(KIND, 60, Scope.EITHER, false);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.tollgate.catalog.internal.domain.Provider;
 import io.tollgate.catalog.internal.domain.ProviderDraft;
 import io.tollgate.platform.error.TollgateException;
 import io.tollgate.platform.web.Actor;
+import io.tollgate.policy.api.KindTraits;
 import io.tollgate.policy.api.ObjectRef;
 import io.tollgate.policy.api.PolicyKind;
 import io.tollgate.policy.api.PolicyObject;
@@ -61,23 +62,8 @@ public class ProviderKind implements PolicyKind {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public int rank() {
-        return 40;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.EITHER;
-    }
-
-    @Override
-    public boolean prunable() {
-        return true;
+    public KindTraits traits() {
+        return new KindTraits(KIND, 40, Scope.EITHER, true);
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.tollgate.identity.internal.domain.OrgStatus;
 import io.tollgate.platform.error.ErrorKind;
 import io.tollgate.platform.error.TollgateException;
 import io.tollgate.platform.web.Actor;
+import io.tollgate.policy.api.KindTraits;
 import io.tollgate.policy.api.ObjectRef;
 import io.tollgate.policy.api.PolicyKind;
 import io.tollgate.policy.api.PolicyObject;
@@ -42,23 +43,8 @@ public class OrganizationKind implements PolicyKind {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public int rank() {
-        return 10;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.PLATFORM;
-    }
-
-    @Override
-    public boolean prunable() {
-        return false;
+    public KindTraits traits() {
+        return new KindTraits(KIND, 10, Scope.PLATFORM, false);
     }
 
     @Override

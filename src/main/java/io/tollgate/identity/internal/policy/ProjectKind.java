@@ -10,6 +10,7 @@ import io.tollgate.identity.internal.domain.ProjectChange;
 import io.tollgate.platform.error.ErrorKind;
 import io.tollgate.platform.error.TollgateException;
 import io.tollgate.platform.web.Actor;
+import io.tollgate.policy.api.KindTraits;
 import io.tollgate.policy.api.ObjectRef;
 import io.tollgate.policy.api.PolicyKind;
 import io.tollgate.policy.api.PolicyObject;
@@ -41,23 +42,8 @@ public class ProjectKind implements PolicyKind {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public int rank() {
-        return 20;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.ORGANISATION;
-    }
-
-    @Override
-    public boolean prunable() {
-        return false;
+    public KindTraits traits() {
+        return new KindTraits(KIND, 20, Scope.ORGANISATION, false);
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.tollgate.platform.error.TollgateException;
 import io.tollgate.platform.security.Grants;
 import io.tollgate.platform.security.OrgRole;
 import io.tollgate.platform.web.Actor;
+import io.tollgate.policy.api.KindTraits;
 import io.tollgate.policy.api.ObjectRef;
 import io.tollgate.policy.api.PolicyKind;
 import io.tollgate.policy.api.PolicyObject;
@@ -50,23 +51,8 @@ public class RoleBindingKind implements PolicyKind {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public int rank() {
-        return 30;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.ORGANISATION;
-    }
-
-    @Override
-    public boolean prunable() {
-        return true;
+    public KindTraits traits() {
+        return new KindTraits(KIND, 30, Scope.ORGANISATION, true);
     }
 
     @Override

@@ -25,9 +25,10 @@ public class PolicyKinds implements KindRules {
 
     private PolicyKinds(Iterable<PolicyKind> beans, Map<String, Boolean> prune) {
         for (PolicyKind kind : beans) {
-            PolicyKind earlier = kinds.put(kind.kind(), kind);
+            String name = kind.traits().kind();
+            PolicyKind earlier = kinds.put(name, kind);
             if (earlier != null) {
-                throw new IllegalStateException("Two beans declare policy kind " + kind.kind() + ": "
+                throw new IllegalStateException("Two beans declare policy kind " + name + ": "
                         + earlier.getClass().getName() + " and " + kind.getClass().getName());
             }
         }
@@ -50,13 +51,13 @@ public class PolicyKinds implements KindRules {
     @Override
     public int rank(String kind) {
         PolicyKind k = kinds.get(kind);
-        return k == null ? Integer.MAX_VALUE : k.rank();
+        return k == null ? Integer.MAX_VALUE : k.traits().rank();
     }
 
     @Override
     public boolean prunes(String kind) {
         PolicyKind k = kinds.get(kind);
-        return k != null && k.prunable() && prune.getOrDefault(kind, false);
+        return k != null && k.traits().prunable() && prune.getOrDefault(kind, false);
     }
 
     @Override

@@ -63,7 +63,7 @@ public final class DocumentReader {
         for (RawDocument document : documents) {
             declare(document, errors).ifPresent(declared::add);
         }
-        errors.addAll(SetRules.checkNames(declared, kind -> kinds.get(kind).scope()));
+        errors.addAll(SetRules.checkNames(declared, kind -> kinds.get(kind).traits().scope()));
         return new Reading(List.copyOf(declared), List.copyOf(errors));
     }
 

@@ -7,6 +7,7 @@ import io.tollgate.identity.api.TenantDirectory;
 import io.tollgate.platform.error.ErrorKind;
 import io.tollgate.platform.error.TollgateException;
 import io.tollgate.platform.web.Actor;
+import io.tollgate.policy.api.KindTraits;
 import io.tollgate.policy.api.ObjectRef;
 import io.tollgate.policy.api.PolicyKind;
 import io.tollgate.policy.api.PolicyObject;
@@ -43,23 +44,8 @@ public class BudgetKind implements PolicyKind {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public int rank() {
-        return 70;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.ORGANISATION;
-    }
-
-    @Override
-    public boolean prunable() {
-        return true;
+    public KindTraits traits() {
+        return new KindTraits(KIND, 70, Scope.ORGANISATION, true);
     }
 
     @Override

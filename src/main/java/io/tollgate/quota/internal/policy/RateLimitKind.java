@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.tollgate.identity.api.TenantDirectory;
 import io.tollgate.identity.api.Tenants;
 import io.tollgate.platform.web.Actor;
+import io.tollgate.policy.api.KindTraits;
 import io.tollgate.policy.api.ObjectRef;
 import io.tollgate.policy.api.PolicyKind;
 import io.tollgate.policy.api.PolicyObject;
@@ -57,23 +58,8 @@ public class RateLimitKind implements PolicyKind {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public int rank() {
-        return 70;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.ORGANISATION;
-    }
-
-    @Override
-    public boolean prunable() {
-        return true;
+    public KindTraits traits() {
+        return new KindTraits(KIND, 70, Scope.ORGANISATION, true);
     }
 
     @Override
