@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class GitSshSourceTest {
 
-    private final KeyPair clientKey = SshGitServer.ecdsaKeyPair();
+    private final KeyPair clientKey = SshGitServer.ed25519KeyPair();
     private final Map<String, String> env = new HashMap<>();
     private PolicyRepo repo;
     private SshGitServer server;
@@ -90,7 +90,7 @@ class GitSshSourceTest {
     @Test
     void aKeyTheServerDoesNotKnowIsRefused() {
         repo.write("org.yaml", "kind: Organization\n").commit("first");
-        env.put("GITOPS_SSH_KEY", SshGitServer.openSsh(SshGitServer.ecdsaKeyPair(), null));
+        env.put("GITOPS_SSH_KEY", SshGitServer.openSsh(SshGitServer.ed25519KeyPair(), null));
         env.put("GITOPS_KNOWN_HOSTS", server.knownHostsLine());
         GitSource source = source(Map.of("tollgate.gitops.ssh-key-env", "GITOPS_SSH_KEY",
                 "tollgate.gitops.ssh-known-hosts-env", "GITOPS_KNOWN_HOSTS"));
@@ -130,8 +130,8 @@ class GitSshSourceTest {
 
         env.put("GITOPS_SSH_KEY", "not a key");
         assertThatThrownBy(source(settings)::fetch).isInstanceOf(SourceException.class)
-                .hasMessage("environment variable GITOPS_SSH_KEY holds no SSH private key (OpenSSH or PEM format, "
-                        + "RSA or ECDSA)");
+                .hasMessage("environment variable GITOPS_SSH_KEY holds no SSH private key (OpenSSH or PEM format; "
+                        + "Ed25519, ECDSA or RSA)");
 
         env.remove("GITOPS_KNOWN_HOSTS");
         assertThatThrownBy(source(settings)::fetch).isInstanceOf(SourceException.class)
@@ -166,8 +166,8 @@ class GitSshSourceTest {
         assertThatThrownBy(source(Map.of("tollgate.gitops.ssh-key-env", "GITOPS_SSH_KEY",
                 "tollgate.gitops.ssh-known-hosts-env", "GITOPS_KNOWN_HOSTS"))::fetch)
                 .isInstanceOf(SourceException.class)
-                .hasMessage("environment variable GITOPS_KNOWN_HOSTS holds no usable known_hosts line (RSA or ECDSA "
-                        + "host keys)");
+                .hasMessage("environment variable GITOPS_KNOWN_HOSTS holds no usable known_hosts line (Ed25519, "
+                        + "ECDSA or RSA host keys)");
     }
 
     @ParameterizedTest

@@ -61,7 +61,7 @@ public interface GitOpsConfig {
     /** The name of the environment variable holding the HTTPS token (never the token itself). */
     Optional<String> tokenEnv();
 
-    /** For an SSH URL: the name of the environment variable holding the private key (OpenSSH or PEM; RSA or ECDSA). */
+    /** For an SSH URL: the environment variable holding the private key (OpenSSH or PEM; Ed25519, ECDSA or RSA). */
     Optional<String> sshKeyEnv();
 
     /** For an SSH URL, instead of {@link #sshKeyEnv()}: the private key's file, e.g. a mounted secret. */
@@ -70,7 +70,7 @@ public interface GitOpsConfig {
     /** The name of the environment variable holding the private key's passphrase, if the key is encrypted. */
     Optional<String> sshKeyPassphraseEnv();
 
-    /** For an SSH URL: the known_hosts file listing the server's host keys (required; unknown host keys are refused). */
+    /** For an SSH URL: the known_hosts file listing the server's host keys (required: unknown keys are refused). */
     Optional<Path> sshKnownHostsFile();
 
     /** Instead of {@link #sshKnownHostsFile()}: the name of the environment variable holding known_hosts lines. */

@@ -44,7 +44,7 @@ public final class KnownHosts implements ServerKeyDatabase {
         this.entries = entries;
     }
 
-    /** {@code origin} says where the lines came from, for errors; lines of key types this JVM cannot read are skipped. */
+    /** {@code origin} says where the lines came from, for errors; lines of key types sshd cannot read are skipped. */
     public static KnownHosts parse(String origin, String lines) {
         List<Entry> entries = new ArrayList<>();
         try {
@@ -60,7 +60,7 @@ public final class KnownHosts implements ServerKeyDatabase {
             throw new SourceException(origin + " is not in known_hosts format: " + e.getMessage(), e);
         }
         if (entries.isEmpty()) {
-            throw new SourceException(origin + " holds no usable known_hosts line (RSA or ECDSA host keys)");
+            throw new SourceException(origin + " holds no usable known_hosts line (Ed25519, ECDSA or RSA host keys)");
         }
         return new KnownHosts(origin, List.copyOf(entries));
     }

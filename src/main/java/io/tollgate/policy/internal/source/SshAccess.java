@@ -39,7 +39,7 @@ public final class SshAccess implements GitAccess {
     }
 
     /**
-     * {@code key}: an OpenSSH or PEM private key (RSA or ECDSA), decrypted with {@code passphrase} if it is
+     * {@code key}: an OpenSSH or PEM private key (Ed25519, ECDSA or RSA), decrypted with {@code passphrase} if it is
      * encrypted; {@code keyOrigin} says where it came from, for errors.
      */
     public static SshAccess of(String keyOrigin, String key, Optional<String> passphrase, KnownHosts knownHosts) {
@@ -100,7 +100,7 @@ public final class SshAccess implements GitAccess {
                     + ": " + e.getMessage(), e);
         }
         if (keys.isEmpty()) {
-            throw new SourceException(origin + " holds no SSH private key (OpenSSH or PEM format, RSA or ECDSA)");
+            throw new SourceException(origin + " holds no SSH private key (OpenSSH or PEM format; Ed25519, ECDSA or RSA)");
         }
         return keys;
     }
