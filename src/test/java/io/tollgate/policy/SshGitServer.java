@@ -33,6 +33,12 @@ import org.eclipse.jgit.transport.UploadPack;
  */
 final class SshGitServer implements AutoCloseable {
 
+    static {
+        // As the application does (SshdProviders): were sshd to register its EdDSA provider JVM-wide from this class
+        // loader, it would be reused by sshd of every other loader in the same test JVM, which cannot cast its keys.
+        System.setProperty("org.apache.sshd.security.provider.EdDSA.useNamed", "false");
+    }
+
     private final SshServer server;
     private final KeyPair hostKey;
 

@@ -24,6 +24,10 @@ public final class KnownHosts implements ServerKeyDatabase {
     private static final int SSH_PORT = 22;
     private static final String REVOKED = "revoked";
 
+    static {
+        SshdProviders.keepLocal();
+    }
+
     private final String origin;
     private final List<Entry> entries;
     private volatile String refusal;

@@ -28,6 +28,10 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
  */
 public final class SshAccess implements GitAccess {
 
+    static {
+        SshdProviders.keepLocal();
+    }
+
     private final Path home;
     private final SshdSessionFactory sessions;
     private final KnownHosts knownHosts;
