@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Policies fetched over SSH from a real SSH server, with the key and the known host keys named by reference as the
- * configuration names them: the right key and host key read the branch head; a wrong key, an unknown host key or a
- * missing secret fail the fetch with a message saying so; settings of the other transport are refused.
+ * configuration names them: the right key and host key read the branch head; a wrong key, an unknown or revoked host
+ * key or a missing secret fail the fetch with a message saying so; settings of the other transport are refused.
  */
 class GitSshSourceTest {
 
@@ -113,6 +113,23 @@ class GitSshSourceTest {
                 .hasMessageContaining("Server key did not validate: the host key of [127.0.0.1]:" + server.port())
                 .hasMessageEndingWith("is not listed in environment variable GITOPS_KNOWN_HOSTS, which lists other "
                         + "keys for it");
+    }
+
+    @Test
+    void aRevokedHostKeyOrOneListedForAnotherPortIsRefused() {
+        repo.write("org.yaml", "kind: Organization\n").commit("first");
+        env.put("GITOPS_SSH_KEY", SshGitServer.openSsh(clientKey, null));
+        GitSource source = source(Map.of("tollgate.gitops.ssh-key-env", "GITOPS_SSH_KEY",
+                "tollgate.gitops.ssh-known-hosts-env", "GITOPS_KNOWN_HOSTS"));
+
+        env.put("GITOPS_KNOWN_HOSTS", server.knownHostsLine() + "@revoked " + server.knownHostsLine());
+        assertThatThrownBy(source::fetch).isInstanceOf(SourceException.class)
+                .hasMessageEndingWith("is revoked in environment variable GITOPS_KNOWN_HOSTS");
+
+        env.put("GITOPS_KNOWN_HOSTS", server.knownHostsLine().replace("[127.0.0.1]:" + server.port(), "127.0.0.1"));
+        assertThatThrownBy(source::fetch).isInstanceOf(SourceException.class)
+                .hasMessageEndingWith("is not listed in environment variable GITOPS_KNOWN_HOSTS, which lists no key "
+                        + "for that host");
     }
 
     @Test
