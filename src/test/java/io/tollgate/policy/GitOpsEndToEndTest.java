@@ -17,22 +17,29 @@ import io.tollgate.policy.internal.domain.Action;
 import io.tollgate.policy.internal.domain.Change;
 import io.tollgate.policy.internal.domain.Outcome;
 import io.tollgate.policy.internal.source.GitSource;
+import io.tollgate.policy.internal.source.KnownHosts;
+import io.tollgate.policy.internal.source.SshAccess;
 import io.tollgate.testing.Unique;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
  * The issue's "done when" through the real kinds of identity, the catalog and quota, a real Git repository in a
  * temporary directory and the real services: initial sync, no-op, drift restored and audited with the provider's
- * key untouched, an invalid commit that applies nothing, pruning only where enabled.
+ * key untouched, an invalid commit that applies nothing, pruning only where enabled; and a repository served over SSH
+ * by a real SSH server, applied only once its host key is the known one.
  */
 @QuarkusTest
 class GitOpsEndToEndTest extends KindTestBase {
@@ -108,6 +115,35 @@ class GitOpsEndToEndTest extends KindTestBase {
             assertThat(observed("Project", org, "search").get("displayName").asText()).isEqualTo("Search");
             assertThat(first).isNotEqualTo(invalid);
         }
+    }
+
+    @Test
+    void aRepositoryOverSshIsSyncedOnlyFromTheKnownHost() throws IOException {
+        String org = Unique.slug("gitops-ssh");
+        KeyPair key = SshGitServer.ed25519KeyPair();
+        try (PolicyRepo repo = PolicyRepo.create();
+                SshGitServer server = SshGitServer.serve(repo.dir(), key.getPublic())) {
+            String commit = repo.write("org.yaml", organization(org, "Acme over SSH")).commit("a tenant over SSH");
+
+            Result impostor = sync(overSsh(server, key, server.otherKnownHostsLine()));
+
+            assertThat(impostor.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(impostor.errors()).singleElement().satisfies(error -> assertThat(error.reason())
+                    .startsWith("cannot fetch " + server.url()).contains("is not listed in the test known_hosts"));
+            assertThat(observedOrNull("Organization", null, org)).isNull();
+
+            Result applied = sync(overSsh(server, key, server.knownHostsLine()));
+
+            assertThat(applied.outcome()).isEqualTo(Outcome.APPLIED);
+            assertThat(applied.commit()).isEqualTo(commit);
+            assertThat(observed("Organization", null, org).get("displayName").asText()).isEqualTo("Acme over SSH");
+        }
+    }
+
+    private static GitSource overSsh(SshGitServer server, KeyPair key, String knownHosts) throws IOException {
+        return new GitSource(server.url(), "main", "policies", Files.createTempDirectory("policy-clone"),
+                () -> SshAccess.of("the test key", SshGitServer.openSsh(key, null), Optional.empty(),
+                        KnownHosts.parse("the test known_hosts", knownHosts)));
     }
 
     private Result sync(GitSource source) {

@@ -1,11 +1,11 @@
 package io.tollgate.policy;
 
+import io.tollgate.policy.internal.source.GitAccess;
 import io.tollgate.policy.internal.source.GitSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -70,7 +70,7 @@ final class PolicyRepo implements AutoCloseable {
     GitSource source() {
         try {
             return new GitSource(dir.toUri().toString(), "main", "policies", Files.createTempDirectory("policy-clone"),
-                    Optional::empty);
+                    GitAccess::anonymous);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,7 +15,11 @@ import java.util.Optional;
 @ConfigMapping(prefix = "tollgate.gitops")
 public interface GitOpsConfig {
 
-    /** The policy repository, e.g. {@code https://git.example.com/platform/policies.git} (or {@code file://…}). */
+    /**
+     * The policy repository: {@code https://git.example.com/platform/policies.git}, an SSH URL such as
+     * {@code git@git.example.com:platform/policies.git} or {@code ssh://git@git.example.com/platform/policies.git}, or
+     * {@code file://…}.
+     */
     Optional<String> url();
 
     /** The branch whose head is applied. */
@@ -62,6 +66,21 @@ public interface GitOpsConfig {
      * itself). Unset: {@code POST /admin/v1/gitops/webhook} answers 404 (ADR 0028).
      */
     Optional<String> webhookSecretEnv();
+
+    /** For an SSH URL: the environment variable holding the private key (OpenSSH or PEM; Ed25519, ECDSA or RSA). */
+    Optional<String> sshKeyEnv();
+
+    /** For an SSH URL, instead of {@link #sshKeyEnv()}: the private key's file, e.g. a mounted secret. */
+    Optional<Path> sshKeyFile();
+
+    /** The name of the environment variable holding the private key's passphrase, if the key is encrypted. */
+    Optional<String> sshKeyPassphraseEnv();
+
+    /** For an SSH URL: the known_hosts file listing the server's host keys (required: unknown keys are refused). */
+    Optional<Path> sshKnownHostsFile();
+
+    /** Instead of {@link #sshKnownHostsFile()}: the name of the environment variable holding known_hosts lines. */
+    Optional<String> sshKnownHostsEnv();
 
     /** How long finished sync runs are kept (an interval sync writes one a minute). */
     @WithDefault("30d")

@@ -3,13 +3,14 @@ package io.tollgate.policy.internal.source;
 import io.tollgate.platform.Hashes;
 import io.tollgate.policy.internal.documents.SourceFile;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
@@ -18,8 +19,8 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 
@@ -29,23 +30,34 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
  */
 public final class GitSource implements PolicySource {
 
+    private static final Set<String> SSH_SCHEMES = Set.of("ssh", "git+ssh", "ssh+git");
+
     private final String url;
     private final String branch;
     private final String path;
     private final Path clone;
-    private final Supplier<Optional<CredentialsProvider>> credentials;
+    private final Supplier<GitAccess> access;
 
     /**
      * {@code path}: the directory within the repository holding the documents, empty for the whole repository;
-     * {@code credentials} are looked up at each fetch, so only the process that fetches needs them.
+     * {@code access} is made at each fetch, so only the process that fetches needs the credentials.
      */
-    public GitSource(String url, String branch, String path, Path dataDir,
-            Supplier<Optional<CredentialsProvider>> credentials) {
+    public GitSource(String url, String branch, String path, Path dataDir, Supplier<GitAccess> access) {
         this.url = url;
         this.branch = branch;
         this.path = trimSlashes(path);
         this.clone = dataDir.resolve(Hashes.sha256Hex(url + "#" + branch).substring(0, 16) + ".git");
-        this.credentials = credentials;
+        this.access = access;
+    }
+
+    /** Whether the URL names an SSH remote: {@code ssh://…} or scp-like {@code [user@]host:path}, as Git reads it. */
+    public static boolean isSsh(String url) {
+        try {
+            URIish uri = new URIish(url.strip());
+            return uri.getScheme() == null ? uri.getHost() != null : SSH_SCHEMES.contains(uri.getScheme());
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     @Override
@@ -55,11 +67,11 @@ public final class GitSource implements PolicySource {
 
     @Override
     public synchronized Snapshot fetch() {
-        Optional<CredentialsProvider> credentials = this.credentials.get();
-        try (Git git = openOrClone(credentials)) {
+        GitAccess access = this.access.get();
+        try (access; Git git = openOrClone(access)) {
             var fetch = git.fetch().setRemote("origin").setRemoveDeletedRefs(true)
                     .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":refs/heads/" + branch));
-            credentials.ifPresent(fetch::setCredentialsProvider);
+            access.configure(fetch);
             fetch.call();
             Repository repository = git.getRepository();
             ObjectId head = repository.resolve("refs/heads/" + branch);
@@ -68,11 +80,12 @@ public final class GitSource implements PolicySource {
             }
             return new Snapshot(head.name(), read(repository, head));
         } catch (GitAPIException | IOException e) {
-            throw new SourceException("cannot fetch " + url + " (" + branch + "): " + e.getMessage(), e);
+            throw new SourceException("cannot fetch " + url + " (" + branch + "): " + access.explain(e.getMessage()),
+                    e);
         }
     }
 
-    private Git openOrClone(Optional<CredentialsProvider> credentials) throws GitAPIException, IOException {
+    private Git openOrClone(GitAccess access) throws GitAPIException, IOException {
         if (Files.isDirectory(clone.resolve("objects"))) {
             return Git.open(clone.toFile());
         }
@@ -80,7 +93,7 @@ public final class GitSource implements PolicySource {
         Files.createDirectories(clone.getParent());
         var cloning = Git.cloneRepository().setURI(url).setBare(true).setDirectory(clone.toFile())
                 .setBranchesToClone(List.of("refs/heads/" + branch)).setBranch(branch);
-        credentials.ifPresent(cloning::setCredentialsProvider);
+        access.configure(cloning);
         return cloning.call();
     }
 
