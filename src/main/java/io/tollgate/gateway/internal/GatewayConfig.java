@@ -54,7 +54,7 @@ public interface GatewayConfig {
     /** Connections to providers. */
     interface Upstream {
 
-        /** Pooled HTTP/1.1 connections per provider host and port, per replica (HTTP/2 uses 1 per 100). */
+        /** Pooled HTTP/1.1 connections per provider host and port and per event loop (HTTP/2 uses 1 per 100). */
         @WithDefault("500")
         int maxConnectionsPerHost();
 

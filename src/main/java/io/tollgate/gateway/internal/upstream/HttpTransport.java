@@ -3,6 +3,7 @@ package io.tollgate.gateway.internal.upstream;
 import io.tollgate.catalog.api.Timeouts;
 import io.tollgate.gateway.internal.GatewayConfig;
 import io.tollgate.gateway.internal.provider.UpstreamCall;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -21,6 +22,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
@@ -30,19 +33,24 @@ import java.util.function.Consumer;
  * round trip for servers that ignore it). Connects to the addresses {@link UpstreamAddresses} vetted, sending
  * the provider's host name as {@code Host} and SNI. Redirects are never followed: a redirect is an upstream
  * error. Bodies are relayed as received; the client asks for no compression.
+ * <p>
+ * Each event loop has its own clients: a pool shared by all loops hands a request a connection owned by another
+ * loop, and every read, write and completion then wakes that other thread (a tenth of the gateway's profile,
+ * docs/benchmarks.md). A client used from one loop only opens its connections on that loop.
  */
 @ApplicationScoped
 public class HttpTransport implements Transport {
 
-    private final HttpClient clearText;
-    private final HttpClient tls;
+    private final Map<Thread, Clients> byEventLoop = new ConcurrentHashMap<>();
+    private final Clients offLoop;
+    private final HttpClientOptions common;
     private final UpstreamAddresses addresses;
     private final Vertx vertx;
 
     public HttpTransport(Vertx vertx, GatewayConfig config, UpstreamAddresses addresses) {
         this.vertx = vertx;
         this.addresses = addresses;
-        HttpClientOptions common = new HttpClientOptions()
+        this.common = new HttpClientOptions()
                 .setKeepAlive(true)
                 .setPipelining(false)
                 .setMaxPoolSize(config.upstream().maxConnectionsPerHost())
@@ -50,9 +58,30 @@ public class HttpTransport implements Transport {
                 .setKeepAliveTimeout((int) config.upstream().keepAlive().toSeconds())
                 .setTryUseCompression(false)
                 .setMaxRedirects(0);
-        this.clearText = vertx.createHttpClient(new HttpClientOptions(common).setProtocolVersion(HttpVersion.HTTP_1_1));
-        this.tls = vertx.createHttpClient(new HttpClientOptions(common).setSsl(true).setUseAlpn(true).setForceSni(true)
-                .setProtocolVersion(HttpVersion.HTTP_2));
+        this.offLoop = newClients();
+    }
+
+    /** The clear-text and TLS clients of one event loop. */
+    private record Clients(HttpClient clearText, HttpClient tls) {
+
+        void close() {
+            clearText.close();
+            tls.close();
+        }
+    }
+
+    private Clients newClients() {
+        HttpClientOptions clearText = new HttpClientOptions(common).setProtocolVersion(HttpVersion.HTTP_1_1);
+        HttpClientOptions tls = new HttpClientOptions(common).setSsl(true).setUseAlpn(true).setForceSni(true)
+                .setProtocolVersion(HttpVersion.HTTP_2);
+        return new Clients(vertx.createHttpClient(clearText), vertx.createHttpClient(tls));
+    }
+
+    /** This event loop's clients; calls made off an event loop (none on the request path) share one pair. */
+    private Clients clients() {
+        return Context.isOnEventLoopThread()
+                ? byEventLoop.computeIfAbsent(Thread.currentThread(), loop -> newClients())
+                : offLoop;
     }
 
     @Override
@@ -60,14 +89,16 @@ public class HttpTransport implements Transport {
         URI uri = URI.create(call.url());
         boolean secure = "https".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() > 0 ? uri.getPort() : secure ? 443 : 80;
+        Clients clients = clients(); // the request's loop, whichever thread completes the address lookup
         return addresses.of(uri.getHost(), vertx.getOrCreateContext())
                 .recover(rejected -> Future.failedFuture(
                         new UpstreamUnreachable("The provider address is not allowed: " + rejected.getMessage(), false, rejected)))
-                .compose(vetted -> request(call, timeouts, uri, secure, port, pick(vetted), onCancel));
+                .compose(vetted -> request(secure ? clients.tls() : clients.clearText(), call, timeouts, uri, secure, port,
+                        pick(vetted), onCancel));
     }
 
-    private Future<UpstreamResponse> request(UpstreamCall call, Timeouts timeouts, URI uri, boolean secure, int port,
-            InetAddress address, Consumer<Runnable> onCancel) {
+    private Future<UpstreamResponse> request(HttpClient client, UpstreamCall call, Timeouts timeouts, URI uri,
+            boolean secure, int port, InetAddress address, Consumer<Runnable> onCancel) {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
@@ -79,7 +110,7 @@ public class HttpTransport implements Transport {
                 .setFollowRedirects(false);
         call.headers().forEach(options::putHeader);
         Promise<UpstreamResponse> answer = Promise.promise();
-        (secure ? tls : clearText).request(options).onComplete(opened -> {
+        client.request(options).onComplete(opened -> {
             if (opened.failed()) {
                 answer.fail(new UpstreamUnreachable("Could not connect to the provider", false, opened.cause()));
                 return;
@@ -128,8 +159,8 @@ public class HttpTransport implements Transport {
 
     @PreDestroy
     void close() {
-        clearText.close();
-        tls.close();
+        byEventLoop.values().forEach(Clients::close);
+        offLoop.close();
     }
 
     private record HttpUpstreamResponse(HttpClientRequest request, HttpClientResponse response) implements UpstreamResponse {
