@@ -29,9 +29,7 @@ class GatewayRoleTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            // The role inherits prod, which demands broker credentials from the environment.
-            return Map.of("rabbitmq-username", "guest", "rabbitmq-password", "guest",
-                    "quarkus.log.console.json.enabled", "false");
+            return RoleProfiles.testOverrides();
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
@@ -13,6 +14,7 @@ import io.tollgate.gateway.internal.usage.KeyUsageReporter;
 import io.tollgate.keys.api.KeyIndexEntry;
 import io.tollgate.platform.error.ErrorKind;
 import io.tollgate.platform.error.TollgateException;
+import io.tollgate.platform.roles.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Clock;
@@ -32,6 +34,7 @@ import java.util.Optional;
  * it gave within {@code key-stale-limit} is used rather than failing every request in flight.
  */
 @ApplicationScoped
+@IfBuildProperty(name = Roles.GATEWAY, stringValue = "true", enableIfMissing = true)
 public class KeyAuthenticator {
 
     static final String INFERENCE = "inference";
