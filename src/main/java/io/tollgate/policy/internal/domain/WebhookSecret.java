@@ -1,5 +1,6 @@
 package io.tollgate.policy.internal.domain;
 
+import io.tollgate.platform.Hashes;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -17,9 +18,11 @@ public final class WebhookSecret {
     private static final String SIGNATURE_PREFIX = "sha256=";
 
     private final byte[] secret;
+    private final byte[] secretDigest;
 
     public WebhookSecret(String secret) {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.secretDigest = digest(secret);
     }
 
     /** GitHub: {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the body under the secret>}. */
@@ -38,7 +41,11 @@ public final class WebhookSecret {
 
     /** GitLab: {@code X-Gitlab-Token: <the secret>}, compared as SHA-256 digests so that its length stays hidden. */
     public boolean matches(String token) {
-        return MessageDigest.isEqual(sha256(token.getBytes(StandardCharsets.UTF_8)), sha256(secret));
+        return MessageDigest.isEqual(digest(token), secretDigest);
+    }
+
+    private static byte[] digest(String value) {
+        return Hashes.sha256Hex(value).getBytes(StandardCharsets.US_ASCII);
     }
 
     private byte[] hmac(byte[] body) {
@@ -48,14 +55,6 @@ public final class WebhookSecret {
             return mac.doFinal(body);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
-        }
-    }
-
-    private static byte[] sha256(byte[] value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 
